@@ -1,0 +1,209 @@
+// Werkbrücke on the command line, over the same core as the app: `npm run cli -- <command> [--data-dir DIR]`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_KINDS, ExportRequest } from '../shared/exports';
+import { toFieldIssues } from '../shared/errors';
+import { startCore } from './core/app';
+import { createDemo } from './core/demo';
+import { AppError } from './core/errors';
+import { runExport } from './core/exports/registry';
+import { defaultDataDir } from './core/paths';
+import { backupStore, checkDatabase, openStore, restoreDatabase, type Store } from './core/store/db';
+import { listTrainees } from './core/trainees/service';
+import { startServer } from './server/http';
+
+const USAGE = `Werkbrücke CLI
+
+Usage: npm run cli -- <command> [options] [--data-dir DIR]
+
+Commands:
+  demo                         create a workspace with demo data and print the trainee ids
+  list trainees [--json]       list the trainees
+  backup --out FILE            online backup of the workspace into FILE
+  restore --from FILE          check FILE and make it the workspace (the current one is kept in backups/)
+  check                        integrity check and schema version (exit code 1 on problems)
+  serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
+  export <kind> --out FILE [--trainee ID] [--task ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
+                               export a file; kinds: ${EXPORT_KINDS.join(', ')}
+
+Options:
+  --data-dir DIR               workspace folder (default: ${defaultDataDir()})
+  --help                       this text`;
+
+class UsageError extends Error {}
+
+/** What `list <what>` can print; each returns JSON-serialisable rows. Add a line per domain. */
+const LISTS: Record<string, (store: Store) => unknown[]> = {
+  trainees: (store) => listTrainees(store.db, { status: 'all' }),
+};
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        port: { type: 'string' },
+        trainee: { type: 'string' },
+        task: { type: 'string' },
+        language: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} expects a positive whole number, got "${v}"`);
+  return Number(v);
+}
+
+function need<T>(v: T | undefined, flag: string): T {
+  if (v === undefined) throw new UsageError(`missing ${flag}`);
+  return v;
+}
+
+function printTable(rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return console.log('(keine Einträge)');
+  const cols = Object.keys(rows[0]!).filter((k) => typeof rows[0]![k] !== 'object' || rows[0]![k] === null);
+  console.log(cols.join('\t'));
+  for (const r of rows) console.log(cols.map((c) => String(r[c] ?? '')).join('\t'));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values: v, positionals } = parse(argv);
+  const [cmd, ...rest] = positionals;
+  if (v.help || !cmd) {
+    console.log(USAGE);
+    return v.help ? 0 : 2;
+  }
+  const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
+  const withStore = async <T>(fn: (s: Store) => T | Promise<T>): Promise<T> => {
+    const store = openStore(dataDir);
+    try {
+      return await fn(store);
+    } finally {
+      store.close();
+    }
+  };
+  const expectArgs = (n: number) => {
+    if (rest.length !== n) throw new UsageError(`"${cmd}" takes ${n === 0 ? 'no' : n} argument${n === 1 ? '' : 's'}`);
+  };
+
+  switch (cmd) {
+    case 'demo': {
+      expectArgs(0);
+      const result = await withStore((s) => createDemo(s));
+      if (v.json) console.log(JSON.stringify(result, null, 2));
+      else {
+        console.log(`Demo-Arbeitsbereich angelegt in ${dataDir}`);
+        for (const t of result.trainees) console.log(`${t.id}\t${t.name}\t${t.occupationId}\t${t.status}`);
+      }
+      return 0;
+    }
+    case 'list': {
+      const what = rest[0];
+      if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(`list expects one of: ${Object.keys(LISTS).join(', ')}`);
+      const rows = await withStore((s) => LISTS[what]!(s));
+      if (v.json) console.log(JSON.stringify(rows, null, 2));
+      else printTable(rows as Record<string, unknown>[]);
+      return 0;
+    }
+    case 'backup': {
+      expectArgs(0);
+      const out = path.resolve(need(v.out, '--out FILE'));
+      const r = await withStore((s) => backupStore(s, out));
+      console.log(`Sicherung geschrieben: ${r.file} (${r.bytes} Bytes)`);
+      return 0;
+    }
+    case 'restore': {
+      expectArgs(0);
+      const from = path.resolve(need(v.from, '--from FILE'));
+      const r = restoreDatabase(dataDir, from);
+      console.log(`Wiederhergestellt aus ${from}.${r.previous ? ` Der vorige Stand liegt in ${r.previous}` : ''}`);
+      return 0;
+    }
+    case 'check': {
+      expectArgs(0);
+      const r = checkDatabase(path.join(dataDir, 'werkbruecke.sqlite'));
+      if (v.json) console.log(JSON.stringify(r, null, 2));
+      else {
+        console.log(`Datei: ${r.file}\nSchema-Version: ${r.schemaVersion} (App: ${r.supportedVersion})\nIntegrität: ${r.integrity.join(', ') || '-'}`);
+        console.log(r.ok ? 'OK' : `PROBLEME:\n- ${r.problems.join('\n- ')}`);
+      }
+      return r.ok ? 0 : 1;
+    }
+    case 'serve': {
+      expectArgs(0);
+      const port = positiveInt(v.port, '--port');
+      if (port !== undefined && port > 65535) throw new UsageError('--port must be at most 65535');
+      const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs') });
+      const staticDir = path.join(import.meta.dirname, 'renderer');
+      const server = await startServer({ registry: core.registry, staticDir, ...(port ? { port } : {}) });
+      console.log(`Werkbrücke läuft im Browser-Modus: ${server.openUrl}`);
+      console.log(`Daten: ${dataDir}. Beenden mit Strg+C.`);
+      const stop = async () => {
+        await server.close();
+        await core.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<number>(() => {});
+    }
+    case 'export': {
+      const kind = rest[0];
+      if (rest.length !== 1 || !kind) throw new UsageError(`export expects one kind: ${EXPORT_KINDS.join(', ')}`);
+      const out = path.resolve(need(v.out, '--out FILE'));
+      const raw = {
+        kind,
+        traineeId: positiveInt(v.trainee, '--trainee'),
+        taskId: positiveInt(v.task, '--task'),
+        from: v.from,
+        to: v.to,
+        language: v.language,
+      };
+      const request = Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
+      const parsed = ExportRequest.safeParse(request);
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error.issues);
+        throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
+      }
+      const file = await withStore((s) => runExport(s, parsed.data));
+      fs.writeFileSync(out, file.bytes);
+      console.log(`${out} (${file.bytes.byteLength} Bytes)`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof UsageError) {
+      console.error(`Fehler: ${e.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (e instanceof AppError) {
+      console.error(`Fehler: ${e.message}`);
+      if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${i.key}`);
+      process.exitCode = 1;
+    } else {
+      console.error(e);
+      process.exitCode = 1;
+    }
+  },
+);

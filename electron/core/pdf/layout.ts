@@ -1,0 +1,114 @@
+// The frame every printed document shares: A4, firm letterhead, title block, "Seite X von Y" and the date of creation.
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Firm } from '../../../shared/firm';
+import { formatDate, toIsoDate } from '../../../shared/format';
+
+export const COLORS = { text: '#1f2328', muted: '#5b6570', line: '#b8c0c8', accent: '#1d4e89', fill: '#eef2f6' };
+
+export interface DocumentOptions {
+  firm: Firm | null;
+  title: string;
+  /** Lines under the title, e.g. trainee and period. */
+  subtitle?: string[];
+  content: Content[];
+  createdAt: Date;
+  landscape?: boolean;
+  /** Shown left in the footer before the date of creation. */
+  footerNote?: string;
+}
+
+export function firmAddressLine(firm: Firm | null): string {
+  if (!firm) return '';
+  return [firm.street, [firm.zip, firm.city].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+}
+
+function letterhead(firm: Firm | null): Content {
+  const contact = firm ? [firm.phone && `Tel. ${firm.phone}`, firm.email].filter(Boolean).join(' · ') : '';
+  const chamber = firm?.chamber ? `${firm.chamber}${firm.chamberMemberNo ? `, Mitgliedsnr. ${firm.chamberMemberNo}` : ''}` : '';
+  return {
+    margin: [40, 24, 40, 0],
+    stack: [
+      {
+        columns: [
+          { text: firm?.name ?? 'Ausbildungsbetrieb (Firmenprofil nicht ausgefüllt)', bold: true, fontSize: 12, color: COLORS.accent },
+          {
+            width: 'auto',
+            alignment: 'right',
+            fontSize: 8,
+            color: COLORS.muted,
+            stack: [firmAddressLine(firm), contact, chamber].filter(Boolean),
+          },
+        ],
+      },
+      { canvas: [{ type: 'line', x1: 0, y1: 6, x2: 515, y2: 6, lineWidth: 0.7, lineColor: COLORS.line }] },
+    ],
+  };
+}
+
+export function buildDocument(o: DocumentOptions): TDocumentDefinitions {
+  const created = formatDate(toIsoDate(o.createdAt));
+  return {
+    pageSize: 'A4',
+    pageOrientation: o.landscape ? 'landscape' : 'portrait',
+    pageMargins: [40, 78, 40, 50],
+    info: { title: o.title, author: o.firm?.name ?? 'Werkbrücke', creator: 'Werkbrücke', producer: 'Werkbrücke', creationDate: o.createdAt },
+    defaultStyle: { font: 'Sans', fontSize: 9.5, lineHeight: 1.2, color: COLORS.text },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 10, color: COLORS.muted },
+      h2: { fontSize: 11.5, bold: true, color: COLORS.accent, margin: [0, 12, 0, 4] },
+      th: { bold: true, fontSize: 8.5, fillColor: COLORS.fill },
+      small: { fontSize: 8, color: COLORS.muted },
+      label: { color: COLORS.muted },
+    },
+    header: () => letterhead(o.firm),
+    footer: (currentPage: number, pageCount: number) => ({
+      margin: [40, 16, 40, 0],
+      fontSize: 7.5,
+      color: COLORS.muted,
+      columns: [
+        { text: [o.footerNote ? `${o.footerNote} · ` : '', `Erstellt am ${created} mit Werkbrücke`].join('') },
+        { text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', width: 'auto' },
+      ],
+    }),
+    content: [
+      { text: o.title, style: 'title' },
+      ...(o.subtitle?.length ? [{ text: o.subtitle.join('\n'), style: 'subtitle', margin: [0, 0, 0, 10] } as Content] : []),
+      ...o.content,
+    ],
+  };
+}
+
+/** A two-column label/value table. Empty values print as "—". */
+export function fieldTable(rows: [string, string | null | undefined][]): Content {
+  return {
+    table: {
+      widths: [150, '*'],
+      body: rows.map(([l, v]) => [
+        { text: l, style: 'label' },
+        { text: v && v.length > 0 ? v : '—' },
+      ]),
+    },
+    layout: {
+      hLineWidth: () => 0.4,
+      vLineWidth: () => 0,
+      hLineColor: () => COLORS.line,
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+  };
+}
+
+/** Signature lines with place/date, for letters and sign-off sheets. */
+export function signatureLines(labels: string[]): Content {
+  return {
+    margin: [0, 36, 0, 0],
+    unbreakable: true,
+    columns: labels.map((l) => ({
+      stack: [
+        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.6, lineColor: COLORS.text }] },
+        { text: l, fontSize: 8, color: COLORS.muted, margin: [0, 3, 0, 0] },
+      ],
+    })),
+  };
+}

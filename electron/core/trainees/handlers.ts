@@ -1,0 +1,20 @@
+import type { traineesContract } from '../../../shared/trainees';
+import { defineHandlers } from '../api/registry';
+import { createTrainee, deleteTrainee, endTraining, getTrainee, listTrainees, reopenTraining, updateTrainee } from './service';
+
+export const traineeHandlers = defineHandlers<typeof traineesContract>({
+  'trainees.list': (input, { store }) => listTrainees(store.db, input),
+  'trainees.get': ({ id }, { store }) => getTrainee(store.db, id),
+  'trainees.create': (input, { store, now }) => createTrainee(store.db, input, now()),
+  'trainees.update': (input, { store, now }) => updateTrainee(store.db, input, now()),
+  'trainees.end': (input, { store, now }) => endTraining(store.db, input, now()),
+  'trainees.reopen': ({ id }, { store, now }) => reopenTraining(store.db, id, now()),
+  'trainees.delete': ({ id }, { store }) => {
+    deleteTrainee(store, id);
+    return { deleted: true as const };
+  },
+  'occupations.list': (_i, { store }) =>
+    (store.db.prepare('SELECT id, name, custom FROM occupations ORDER BY custom, name').all() as { id: string; name: string; custom: number }[]).map(
+      (o) => ({ ...o, custom: o.custom === 1 }),
+    ),
+});

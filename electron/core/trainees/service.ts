@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { EndTrainingInput, Trainee, TraineeInput, TraineeListInput, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
+import { AppError, fieldError, notFound } from '../errors';
+import { afterContractChange, afterTrainingEnded } from '../hooks';
+import type { Db, Store } from '../store/db';
+
+interface TraineeRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string | null;
+  nationality: string | null;
+  first_languages: string;
+  other_languages: string;
+  german_level: Trainee['germanLevel'];
+  german_level_date: string | null;
+  german_level_source: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  occupation_id: string;
+  occupation_name: string;
+  contract_start: string;
+  contract_end_planned: string;
+  probation_months: number;
+  weekly_hours: number;
+  school_days: string;
+  pay_per_year: string;
+  chamber_registration_date: string | null;
+  chamber_registration_no: string | null;
+  prior_experience: string | null;
+  notes: string | null;
+  status: Trainee['status'];
+  ended_on: string | null;
+  end_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `SELECT t.*, o.name AS occupation_name FROM trainees t JOIN occupations o ON o.id = t.occupation_id`;
+
+function toTrainee(r: TraineeRow): Trainee {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    nationality: r.nationality,
+    firstLanguages: JSON.parse(r.first_languages) as string[],
+    otherLanguages: JSON.parse(r.other_languages) as string[],
+    germanLevel: r.german_level,
+    germanLevelDate: r.german_level_date,
+    germanLevelSource: r.german_level_source,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    occupationId: r.occupation_id,
+    occupationName: r.occupation_name,
+    contractStart: r.contract_start,
+    contractEndPlanned: r.contract_end_planned,
+    probationMonths: r.probation_months,
+    weeklyHours: r.weekly_hours,
+    schoolDays: JSON.parse(r.school_days) as number[],
+    payPerYear: JSON.parse(r.pay_per_year) as number[],
+    chamberRegistrationDate: r.chamber_registration_date,
+    chamberRegistrationNo: r.chamber_registration_no,
+    priorExperience: r.prior_experience,
+    notes: r.notes,
+    status: r.status,
+    endedOn: r.ended_on,
+    endReason: r.end_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function getTrainee(db: Db, id: number): Trainee {
+  const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TraineeRow | undefined;
+  if (!row) throw notFound('trainee', id);
+  return toTrainee(row);
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('de').normalize('NFKD').replace(/\p{M}/gu, '');
+
+export function listTrainees(db: Db, input: z.output<typeof TraineeListInput>): TraineeSummary[] {
+  const where = input.status === 'active' ? `WHERE t.status = 'active'` : input.status === 'ended' ? `WHERE t.status <> 'active'` : '';
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.first_name, t.last_name, t.occupation_id, o.name AS occupation_name, t.contract_start, t.contract_end_planned,
+              t.status, t.first_languages, t.german_level, t.nationality
+       FROM trainees t JOIN occupations o ON o.id = t.occupation_id ${where}
+       ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`,
+    )
+    .all() as (Pick<TraineeRow, 'id' | 'first_name' | 'last_name' | 'occupation_id' | 'occupation_name' | 'contract_start' | 'contract_end_planned' | 'status' | 'first_languages' | 'german_level' | 'nationality'>)[];
+  const terms = input.search ? fold(input.search).split(/\s+/).filter(Boolean) : [];
+  const out: TraineeSummary[] = [];
+  for (const r of rows) {
+    if (terms.length > 0) {
+      const hay = fold(`${r.first_name} ${r.last_name} ${r.occupation_name} ${r.nationality ?? ''}`);
+      if (!terms.every((t) => hay.includes(t))) continue;
+    }
+    out.push({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      occupationId: r.occupation_id,
+      occupationName: r.occupation_name,
+      contractStart: r.contract_start,
+      contractEndPlanned: r.contract_end_planned,
+      status: r.status,
+      firstLanguages: JSON.parse(r.first_languages) as string[],
+      germanLevel: r.german_level,
+    });
+  }
+  return out;
+}
+
+function assertOccupation(db: Db, occupationId: string) {
+  if (!db.prepare('SELECT 1 FROM occupations WHERE id = ?').get(occupationId)) {
+    throw fieldError(['occupationId'], 'unknown_occupation', `Unknown occupation ${occupationId}`, { id: occupationId });
+  }
+}
+
+function params(input: z.output<typeof TraineeInput>) {
+  return {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    date_of_birth: input.dateOfBirth,
+    nationality: input.nationality,
+    first_languages: JSON.stringify(input.firstLanguages),
+    other_languages: JSON.stringify(input.otherLanguages),
+    german_level: input.germanLevel,
+    german_level_date: input.germanLevelDate,
+    german_level_source: input.germanLevelSource,
+    phone: input.phone,
+    email: input.email,
+    address: input.address,
+    occupation_id: input.occupationId,
+    contract_start: input.contractStart,
+    contract_end_planned: input.contractEndPlanned,
+    probation_months: input.probationMonths,
+    weekly_hours: input.weeklyHours,
+    school_days: JSON.stringify([...new Set(input.schoolDays)].sort()),
+    pay_per_year: JSON.stringify(input.payPerYear),
+    chamber_registration_date: input.chamberRegistrationDate,
+    chamber_registration_no: input.chamberRegistrationNo,
+    prior_experience: input.priorExperience,
+    notes: input.notes,
+  };
+}
+
+export function createTrainee(db: Db, input: z.output<typeof TraineeInput>, now = new Date()): Trainee {
+  assertOccupation(db, input.occupationId);
+  const p = params(input);
+  const cols = Object.keys(p);
+  const ts = now.toISOString();
+  const info = db
+    .prepare(`INSERT INTO trainees (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map((c) => `@${c}`).join(', ')}, @ts, @ts)`)
+    .run({ ...p, ts });
+  return getTrainee(db, Number(info.lastInsertRowid));
+}
+
+export function updateTrainee(db: Db, input: z.output<typeof TraineeUpdate>, now = new Date()): Trainee {
+  const { id, ...rest } = input;
+  return db.transaction(() => {
+    const before = getTrainee(db, id);
+    assertOccupation(db, rest.occupationId);
+    if (before.endedOn && before.endedOn < rest.contractStart) {
+      throw fieldError(['contractStart'], 'start_after_end', 'The training cannot start after it ended');
+    }
+    const p = params(rest);
+    db.prepare(`UPDATE trainees SET ${Object.keys(p).map((c) => `${c} = @${c}`).join(', ')}, updated_at = @ts WHERE id = @id`).run({
+      ...p,
+      ts: now.toISOString(),
+      id,
+    });
+    const after = getTrainee(db, id);
+    afterContractChange(db, before, after);
+    return after;
+  })();
+}
+
+export function endTraining(db: Db, input: z.output<typeof EndTrainingInput>, now = new Date()): Trainee {
+  return db.transaction(() => {
+    const t = getTrainee(db, input.id);
+    if (t.status !== 'active') throw new AppError('already_ended', `Training of trainee ${t.id} has already ended`);
+    if (input.date < t.contractStart) throw fieldError(['date'], 'end_before_start', 'The training cannot end before it started');
+    db.prepare('UPDATE trainees SET status = ?, ended_on = ?, end_reason = ?, updated_at = ? WHERE id = ?').run(
+      input.kind === 'early' ? 'ended_early' : 'ended_regular',
+      input.date,
+      input.reason,
+      now.toISOString(),
+      input.id,
+    );
+    const after = getTrainee(db, input.id);
+    afterTrainingEnded(db, after);
+    return after;
+  })();
+}
+
+export function reopenTraining(db: Db, id: number, now = new Date()): Trainee {
+  const t = getTrainee(db, id);
+  if (t.status === 'active') return t;
+  db.prepare(`UPDATE trainees SET status = 'active', ended_on = NULL, end_reason = NULL, updated_at = ? WHERE id = ?`).run(now.toISOString(), id);
+  return getTrainee(db, id);
+}
+
+/** Deletes a trainee with all their data (rows cascade) and the files kept for them in the workspace. */
+export function deleteTrainee(store: Store, id: number): void {
+  getTrainee(store.db, id);
+  store.db.prepare('DELETE FROM trainees WHERE id = ?').run(id);
+  // Files are removed after the commit, so a failed delete never leaves rows pointing at missing files.
+  fs.rmSync(traineeFilesDir(store, id), { recursive: true, force: true });
+}
+
+/** Folder for the files kept for one trainee (document copies, pictures); removed with the trainee. */
+export function traineeFilesDir(store: Store, id: number) {
+  return path.join(store.filesDir, 'trainees', String(id));
+}

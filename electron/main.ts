@@ -1,0 +1,100 @@
+// The Electron shell: one window, the core in this process with heavy work in a worker thread, IPC to the
+// handler registry. Kept thin: everything that is not window, protocol or IPC lives in electron/core.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { startCore, type Core } from './core/app';
+import { setResourcesDir } from './core/paths';
+import { CSP } from './server/http';
+
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://werkbruecke`;
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i >= 0) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`${flag}=`));
+  return eq?.slice(flag.length + 1);
+}
+
+const dataDirArg = argValue('--data-dir');
+if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
+if (app.isPackaged) setResourcesDir(path.join(process.resourcesPath, 'resources'));
+
+let core: Core | null = null;
+let win: BrowserWindow | null = null;
+
+function rendererDir() {
+  return path.join(__dirname, 'renderer');
+}
+
+function createWindow() {
+  win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Werkbrücke',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${ORIGIN}/`)) e.preventDefault();
+  });
+  win.webContents.on('will-redirect', (e) => e.preventDefault());
+  void win.loadURL(`${ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.whenReady().then(() => {
+  core = startCore({ dataDir: app.getPath('userData'), transport: 'ipc', workerFile: path.join(__dirname, 'worker.cjs') });
+  const registry = core.registry;
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle(SCHEME, async (req) => {
+    const url = new URL(req.url);
+    const root = rendererDir();
+    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    if (url.host !== 'werkbruecke' || !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(`file://${file}`);
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', CSP);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+
+  ipcMain.handle('api:invoke', async (event, name: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!win || !frame || event.sender !== win.webContents || frame !== win.webContents.mainFrame || !frame.url.startsWith(`${ORIGIN}/`)) {
+      return { ok: false, error: { code: 'forbidden_sender', message: 'IPC from an unexpected frame' } };
+    }
+    return registry.invoke(name, input);
+  });
+
+  // Links in the UI to the chamber's or an authority's site open in the system browser, only https.
+  ipcMain.handle('shell:openExternal', async (event, url: unknown) => {
+    if (event.sender !== win?.webContents || typeof url !== 'string' || !/^https:\/\/[^\s]+$/.test(url)) return false;
+    await shell.openExternal(url);
+    return true;
+  });
+
+  createWindow();
+});
+
+app.on('window-all-closed', async () => {
+  await core?.close();
+  core = null;
+  app.quit();
+});

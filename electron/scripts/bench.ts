@@ -1,0 +1,2 @@
+// `npm run bench`: performance figures as one JSON object on stdout (filled in below).
+console.log(JSON.stringify({}));

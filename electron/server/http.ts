@@ -1,0 +1,158 @@
+// Browser mode: the same API as the desktop app, over HTTP on 127.0.0.1 only.
+// - every API request needs the random token created at this start (header x-werkbruecke-token);
+// - the Host header must name this server (no DNS rebinding), a foreign Origin is refused;
+// - bodies are JSON, at most MAX_BODY bytes;
+// - the built renderer is served with a strict CSP.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Registry } from '../core/api/registry';
+
+export const MAX_BODY = 32 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-werkbruecke-token';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BrowserServer {
+  url: string;
+  /** The address to open, with the token in the fragment (never sent to the server or logged). */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(data);
+}
+
+const denied = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+export async function startServer(o: { registry: Registry; staticDir: string; port?: number; token?: string }): Promise<BrowserServer> {
+  const token = o.token ?? crypto.randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
+  let allowedHosts = new Set<string>();
+  const staticRoot = path.resolve(o.staticDir);
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) return send(res, 421, denied('forbidden_host', 'Unknown Host header'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return send(res, 403, denied('forbidden_origin', 'Foreign origin'));
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, denied('method_not_allowed', 'Method not allowed'));
+    serveStatic(res, url.pathname);
+  });
+
+  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
+    if (req.method !== 'POST') return send(res, 405, denied('method_not_allowed', 'Use POST'));
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    if (given.length !== tokenBuf.length || !crypto.timingSafeEqual(given, tokenBuf)) {
+      req.resume();
+      return send(res, 401, denied('unauthorized', 'Missing or wrong token'));
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      req.resume();
+      return send(res, 415, denied('unsupported_media_type', 'JSON expected'));
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      res.setHeader('connection', 'close');
+      send(res, 413, denied('payload_too_large', 'Request too large'));
+      req.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY && !aborted) {
+        aborted = true;
+        res.setHeader('connection', 'close');
+        send(res, 413, denied('payload_too_large', 'Request too large'));
+        req.destroy();
+        return;
+      }
+      if (!aborted) chunks.push(c);
+    });
+    req.on('end', async () => {
+      if (aborted) return;
+      let input: unknown;
+      try {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        input = raw.length ? JSON.parse(raw) : {};
+      } catch {
+        return send(res, 400, denied('bad_json', 'Body is not valid JSON'));
+      }
+      const envelope = await o.registry.invoke(decodeURIComponent(name), input);
+      send(res, 200, envelope);
+    });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string) {
+    let rel = decodeURIComponent(pathname);
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const file = path.resolve(staticRoot, `.${rel}`);
+    if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('Not found');
+    }
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

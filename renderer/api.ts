@@ -1,0 +1,73 @@
+// The renderer's typed client. In the desktop app it calls window.api (the preload); in browser mode it
+// posts to /api/<name> with the token from the start address. Both return the same envelope.
+import type { CallInput, CallName, CallOutput } from '../shared/api';
+import type { ApiErrorBody, Envelope, FieldIssue } from '../shared/errors';
+
+declare global {
+  interface Window {
+    api?: { transport: 'ipc'; invoke(name: string, input: unknown): Promise<Envelope<unknown>> };
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+  }
+  get code() {
+    return this.body.code;
+  }
+  get issues(): FieldIssue[] {
+    return this.body.issues ?? [];
+  }
+}
+
+const TOKEN_KEY = 'werkbruecke.token';
+
+/** Takes the token from "#token=…" of the start address into session storage and cleans the address bar. */
+export function captureToken() {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]!));
+    history.replaceState(null, '', `${window.location.pathname}#/`);
+  }
+}
+
+async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-werkbruecke-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'network', message: 'network error' } };
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `HTTP ${res.status}` } };
+  }
+}
+
+export async function call<K extends CallName>(name: K, ...args: {} extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallOutput<K>> {
+  const input = args[0] ?? {};
+  const envelope = window.api ? await window.api.invoke(name, input) : await httpInvoke(name, input);
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.data as CallOutput<K>;
+}
+
+/** Saves a file produced by the core (PDF, CSV …) through the browser's download (Electron asks where to save). */
+export function saveFile(file: { fileName: string; mimeType: string; base64: string }) {
+  const bin = atob(file.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

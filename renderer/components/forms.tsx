@@ -1,0 +1,165 @@
+// Form building blocks: every field has a visible label tied to its input, and its error right below it
+// (aria-invalid + aria-describedby), so forms work with keyboard and screen readers.
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+
+/** Translated error messages per field path ("trainers.0.name"), from an ApiError's issues. */
+export function useFieldErrors(error: unknown): Record<string, string> {
+  const { t } = useTranslation('errors');
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const i of error.issues) {
+    const key = i.path.join('.');
+    out[key] ??= t(`field.${i.key}` as 'field.invalid', { ...i.params, defaultValue: t('field.invalid') });
+  }
+  return out;
+}
+
+/** One translated sentence for any error (shown in the banner above a form). */
+export function useErrorMessage() {
+  const { t } = useTranslation('errors');
+  return (error: unknown) => {
+    if (error instanceof ApiError) return t(error.code as 'internal', { ...error.body.params, defaultValue: t('internal') });
+    return t('internal');
+  };
+}
+
+export function ErrorBanner({ error }: { error: unknown }) {
+  const message = useErrorMessage();
+  if (!error) return null;
+  return (
+    <div role="alert" className="banner banner-error">
+      {message(error)}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" aria-live="polite" className="banner banner-ok">
+      {children}
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  children: (p: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; required?: boolean }) => ReactNode;
+  wide?: boolean;
+}
+
+export function Field({ label, error, hint, required, children, wide }: FieldProps) {
+  const id = useId();
+  const describedBy = [hint && `${id}-hint`, error && `${id}-err`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="req" aria-hidden="true"> *</span> : null}
+      </label>
+      {children({ id, 'aria-invalid': Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(required ? { required } : {}) })}
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={`${id}-err`} className="error">
+          {error}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  name?: string;
+  wide?: boolean;
+  step?: string;
+}) {
+  return (
+    <Field label={p.label} error={p.error} hint={p.hint} required={p.required ?? false} wide={p.wide ?? false}>
+      {(a) => <input {...a} name={p.name} type={p.type ?? 'text'} step={p.step} value={p.value} onChange={(e) => p.onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+export function TextArea(p: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; hint?: string; rows?: number; name?: string }) {
+  return (
+    <Field label={p.label} error={p.error} hint={p.hint} wide>
+      {(a) => <textarea {...a} name={p.name} rows={p.rows ?? 4} value={p.value} onChange={(e) => p.onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+export function SelectField(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+  required?: boolean;
+  name?: string;
+  hint?: string;
+}) {
+  return (
+    <Field label={p.label} error={p.error} required={p.required ?? false} hint={p.hint}>
+      {(a) => (
+        <select {...a} name={p.name} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+          {p.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A group of checkboxes in a fieldset with a legend. */
+export function CheckboxGroup<T extends string | number>(p: {
+  legend: string;
+  options: { value: T; label: string }[];
+  value: T[];
+  onChange: (v: T[]) => void;
+  error?: string | undefined;
+  name: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset className={`field field-wide checkbox-group${p.error ? ' field-invalid' : ''}`} aria-describedby={p.error ? `${id}-err` : undefined}>
+      <legend>{p.legend}</legend>
+      <div className="checks">
+        {p.options.map((o) => (
+          <label key={String(o.value)} className="check">
+            <input
+              type="checkbox"
+              name={p.name}
+              value={String(o.value)}
+              checked={p.value.includes(o.value)}
+              onChange={(e) => p.onChange(e.target.checked ? [...p.value, o.value] : p.value.filter((x) => x !== o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {p.error ? (
+        <small id={`${id}-err`} className="error">
+          {p.error}
+        </small>
+      ) : null}
+    </fieldset>
+  );
+}

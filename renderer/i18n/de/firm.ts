@@ -1,0 +1,25 @@
+export default {
+  title: 'Ausbildungsbetrieb',
+  intro: 'Diese Angaben stehen im Briefkopf jedes Ausdrucks.',
+  missing: 'Bitte legen Sie zuerst das Firmenprofil an – es erscheint auf jedem PDF.',
+  fields: {
+    name: 'Name des Betriebs',
+    street: 'Straße und Hausnummer',
+    zip: 'PLZ',
+    city: 'Ort',
+    phone: 'Telefon',
+    email: 'E-Mail',
+    betriebsnummer: 'Betriebsnummer (8 Ziffern)',
+    chamber: 'Handwerkskammer',
+    chamberMemberNo: 'Mitgliedsnummer bei der Kammer',
+  },
+  trainers: {
+    title: 'Ausbilderinnen und Ausbilder',
+    name: 'Name',
+    role: 'Funktion',
+    aevo: 'Ausbildereignung (AEVO)',
+    add: 'Ausbilder/in hinzufügen',
+    none: 'Noch niemand eingetragen.',
+    removeLabel: '{{name}} entfernen',
+  },
+};

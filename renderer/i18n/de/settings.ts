@@ -1,0 +1,16 @@
+export default {
+  title: 'Einstellungen',
+  language: 'Sprache der Oberfläche',
+  languages: { de: 'Deutsch', en: 'English' },
+  data: 'Daten',
+  dataDir: 'Datenordner',
+  dbPath: 'Datenbankdatei',
+  schema: 'Schema-Version',
+  version: 'App-Version',
+  transport: 'Verbindung',
+  transports: { ipc: 'Desktop-App', http: 'Browser-Modus (nur dieser PC)' },
+  backup: 'Jetzt sichern',
+  backupHint: 'Legt eine vollständige Kopie der Datenbank im Ordner „backups“ des Datenordners an. Kopieren Sie diesen Ordner regelmäßig auf einen USB-Stick.',
+  backupDone: 'Sicherung erstellt: {{file}}',
+  privacy: 'Alle Daten bleiben auf diesem PC. Werkbrücke sendet nichts ins Internet.',
+};

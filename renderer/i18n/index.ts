@@ -1,0 +1,35 @@
+// i18next with one namespace per domain. German is the default and the source of the key types;
+// English must have the same keys (checked by `satisfies Shape<…>` in each file).
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import deCommon from './de/common';
+import deErrors from './de/errors';
+import deFirm from './de/firm';
+import deSettings from './de/settings';
+import deTrainees from './de/trainees';
+import enCommon from './en/common';
+import enErrors from './en/errors';
+import enFirm from './en/firm';
+import enSettings from './en/settings';
+import enTrainees from './en/trainees';
+
+export const resources = {
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];
+
+export function initI18n(lng: 'de' | 'en') {
+  return i18next.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: 'de',
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export default i18next;

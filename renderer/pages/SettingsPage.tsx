@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UI_LANGUAGES, type UiLanguage } from '../../shared/system';
+import { call } from '../api';
+import { ErrorBanner, Notice, SelectField } from '../components/forms';
+import i18n from '../i18n';
+import { useAsync } from '../useAsync';
+
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const info = useAsync(() => call('system.info'), []);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function changeLanguage(lng: string) {
+    setError(null);
+    try {
+      const s = await call('settings.save', { uiLanguage: lng as UiLanguage });
+      await i18n.changeLanguage(s.uiLanguage);
+      document.documentElement.lang = s.uiLanguage;
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function backup() {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('system.backup');
+      setNotice(t('backupDone', { file: r.file }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="page-title" className="form">
+      <header className="page-head">
+        <h1 id="page-title">{t('title')}</h1>
+      </header>
+      <ErrorBanner error={error ?? info.error} />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <fieldset>
+        <legend>{t('language')}</legend>
+        <SelectField
+          name="uiLanguage"
+          label={t('language')}
+          value={i18n.language}
+          onChange={changeLanguage}
+          options={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('data')}</legend>
+        <p>{t('privacy')}</p>
+        {info.data ? (
+          <dl className="kv">
+            <dt>{t('dataDir')}</dt>
+            <dd>
+              <code>{info.data.dataDir}</code>
+            </dd>
+            <dt>{t('dbPath')}</dt>
+            <dd>
+              <code>{info.data.dbPath}</code>
+            </dd>
+            <dt>{t('schema')}</dt>
+            <dd>{info.data.schemaVersion}</dd>
+            <dt>{t('version')}</dt>
+            <dd>{info.data.appVersion}</dd>
+            <dt>{t('transport')}</dt>
+            <dd>{t(`transports.${info.data.transport}`)}</dd>
+          </dl>
+        ) : null}
+        <p className="muted">{t('backupHint')}</p>
+        <button type="button" onClick={backup} disabled={busy}>
+          {t('backup')}
+        </button>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../shared/format';
+import { call } from '../api';
+import { ErrorBanner } from '../components/forms';
+import { href } from '../router';
+import { useAsync } from '../useAsync';
+
+type Filter = 'all' | 'active' | 'ended';
+
+export function TraineeList() {
+  const { t } = useTranslation('trainees');
+  const { t: tc } = useTranslation('common');
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<Filter>('all');
+  const list = useAsync(() => call('trainees.list', { search, status }), [search, status]);
+  const rows = list.data ?? [];
+  return (
+    <section aria-labelledby="page-title">
+      <header className="page-head">
+        <h1 id="page-title">{t('title')}</h1>
+        <a className="button primary" href={href('/trainees/new')}>
+          {t('new')}
+        </a>
+      </header>
+      <div className="toolbar" role="search">
+        <label>
+          {t('search')}
+          <input type="search" name="search" value={search} placeholder={t('searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <label>
+          {t('statusFilter')}
+          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as Filter)}>
+            {(['all', 'active', 'ended'] as const).map((f) => (
+              <option key={f} value={f}>
+                {t(`filter.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted" aria-live="polite">
+          {list.data ? t('count', { count: rows.length }) : ''}
+        </span>
+      </div>
+      <ErrorBanner error={list.error} />
+      {list.data && rows.length === 0 ? <p className="empty">{search || status !== 'all' ? t('noMatch') : t('empty')}</p> : null}
+      {rows.length > 0 ? (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.name')}</th>
+              <th scope="col">{t('columns.occupation')}</th>
+              <th scope="col">{t('columns.period')}</th>
+              <th scope="col">{t('columns.languages')}</th>
+              <th scope="col">{t('columns.level')}</th>
+              <th scope="col">{t('columns.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <a href={href(`/trainees/${r.id}`)}>
+                    {r.lastName}, {r.firstName}
+                  </a>
+                </td>
+                <td>{r.occupationName}</td>
+                <td>
+                  {formatDate(r.contractStart)} – {formatDate(r.contractEndPlanned)}
+                </td>
+                <td>{r.firstLanguages.map((l) => tc(`languages.${l}` as 'languages.de')).join(', ')}</td>
+                <td>{r.germanLevel ?? '—'}</td>
+                <td>
+                  <span className={`pill pill-${r.status}`}>{t(`statusLabel.${r.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatEuro, formatNumber, toIsoDate } from '../../shared/format';
+import type { Trainee } from '../../shared/trainees';
+import { call } from '../api';
+import { Dialog } from '../components/Dialog';
+import { ExportButton } from '../components/ExportButton';
+import { ErrorBanner, Notice, TextArea, TextField, useFieldErrors } from '../components/forms';
+import { navigate } from '../router';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children || '—'}</dd>
+    </>
+  );
+}
+
+export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; reload: () => void }) {
+  const { t } = useTranslation('trainees');
+  const { t: tc } = useTranslation('common');
+  const [dialog, setDialog] = useState<null | 'end' | 'delete'>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const langs = (l: string[]) => l.map((c) => tc(`languages.${c}` as 'languages.de')).join(', ');
+  return (
+    <div className="overview">
+      {notice ? <Notice>{notice}</Notice> : null}
+      <div className="cards">
+        <section className="card">
+          <h2>{t('sections.person')}</h2>
+          <dl>
+            <Row label={t('fields.dateOfBirth')}>{formatDate(tr.dateOfBirth)}</Row>
+            <Row label={t('fields.nationality')}>{tr.nationality}</Row>
+            <Row label={t('fields.firstLanguages')}>{langs(tr.firstLanguages)}</Row>
+            <Row label={t('fields.otherLanguages')}>{langs(tr.otherLanguages)}</Row>
+            <Row label={t('fields.germanLevel')}>
+              {tr.germanLevel ? `${tr.germanLevel}${tr.germanLevelDate ? ` (${formatDate(tr.germanLevelDate)})` : ''}${tr.germanLevelSource ? ` – ${tr.germanLevelSource}` : ''}` : ''}
+            </Row>
+            <Row label={t('fields.phone')}>{tr.phone}</Row>
+            <Row label={t('fields.email')}>{tr.email}</Row>
+            <Row label={t('fields.address')}>{tr.address}</Row>
+          </dl>
+        </section>
+        <section className="card">
+          <h2>{t('sections.contract')}</h2>
+          <dl>
+            <Row label={t('fields.occupationId')}>{tr.occupationName}</Row>
+            <Row label={t('fields.contractStart')}>{formatDate(tr.contractStart)}</Row>
+            <Row label={t('fields.contractEndPlanned')}>{formatDate(tr.contractEndPlanned)}</Row>
+            <Row label={t('fields.probationMonths')}>{tr.probationMonths}</Row>
+            <Row label={t('fields.weeklyHours')}>{formatNumber(tr.weeklyHours)}</Row>
+            <Row label={t('fields.schoolDays')}>{tr.schoolDays.map((d) => tc(`weekdays.${d}` as 'weekdays.1')).join(', ')}</Row>
+            <Row label={t('fields.payPerYear')}>{tr.payPerYear.map((p, i) => `${t('fields.payYear', { n: i + 1 })}: ${formatEuro(p)}`).join(' · ')}</Row>
+            <Row label={t('fields.chamberRegistrationDate')}>
+              {[formatDate(tr.chamberRegistrationDate), tr.chamberRegistrationNo].filter(Boolean).join(' · ')}
+            </Row>
+            <Row label={t('fields.status')}>
+              {t(`statusLabel.${tr.status}`)}
+              {tr.endedOn ? ` (${formatDate(tr.endedOn)}${tr.endReason ? `: ${tr.endReason}` : ''})` : ''}
+            </Row>
+          </dl>
+        </section>
+      </div>
+      <section className="card">
+        <h2>{t('sections.experience')}</h2>
+        <p className="prewrap">{tr.priorExperience || t('notSet')}</p>
+        {tr.notes ? (
+          <>
+            <h3>{t('sections.notes')}</h3>
+            <p className="prewrap">{tr.notes}</p>
+          </>
+        ) : null}
+      </section>
+      <div className="actions">
+        <ExportButton request={{ kind: 'stammblatt', traineeId: tr.id }} label={t('exportStammblatt')} />
+        {tr.status === 'active' ? (
+          <button type="button" onClick={() => setDialog('end')}>
+            {t('end.button')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={async () => {
+              await call('trainees.reopen', { id: tr.id });
+              reload();
+            }}
+          >
+            {t('end.reopen')}
+          </button>
+        )}
+        <button type="button" className="danger" onClick={() => setDialog('delete')}>
+          {t('delete.button')}
+        </button>
+      </div>
+      <Dialog open={dialog === 'end'} title={t('end.title')} onClose={() => setDialog(null)}>
+        <EndTrainingForm
+          trainee={tr}
+          onDone={() => {
+            setDialog(null);
+            setNotice(t('end.done'));
+            reload();
+          }}
+          onCancel={() => setDialog(null)}
+        />
+      </Dialog>
+      <Dialog open={dialog === 'delete'} title={t('delete.title', { name: `${tr.firstName} ${tr.lastName}` })} onClose={() => setDialog(null)}>
+        <DeleteForm trainee={tr} onCancel={() => setDialog(null)} />
+      </Dialog>
+    </div>
+  );
+}
+
+function EndTrainingForm({ trainee, onDone, onCancel }: { trainee: Trainee; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation('trainees');
+  const { t: tc } = useTranslation('common');
+  const [kind, setKind] = useState<'regular' | 'early'>('early');
+  const [date, setDate] = useState(toIsoDate(new Date()));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const errors = useFieldErrors(error);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      await call('trainees.end', { id: trainee.id, kind, date, reason: reason || null });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <ErrorBanner error={error} />
+      <fieldset className="field">
+        <legend>{t('end.kind')}</legend>
+        {(['early', 'regular'] as const).map((k) => (
+          <label key={k} className="check">
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`end.${k}`)}
+          </label>
+        ))}
+      </fieldset>
+      <TextField name="endDate" type="date" label={t('end.date')} value={date} onChange={setDate} error={errors.date} required />
+      <TextArea name="endReason" label={t('end.reason')} value={reason} onChange={setReason} error={errors.reason} rows={3} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {tc('actions.confirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {tc('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeleteForm({ trainee, onCancel }: { trainee: Trainee; onCancel: () => void }) {
+  const { t } = useTranslation('trainees');
+  const { t: tc } = useTranslation('common');
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const matches = typed.trim() === trainee.lastName;
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!matches) return;
+    try {
+      await call('trainees.delete', { id: trainee.id });
+      navigate('/trainees');
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="form">
+      <p>{t('delete.text')}</p>
+      <ErrorBanner error={error} />
+      <TextField name="confirmName" label={t('delete.typeName', { name: trainee.lastName })} value={typed} onChange={setTyped} />
+      <div className="actions">
+        <button type="submit" className="danger" disabled={!matches}>
+          {t('delete.confirm')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {tc('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+// The whole API: every domain's contract merged. The preload's allow-list, the HTTP router and the
+// renderer's typed client are all derived from this one object.
+import type { z } from 'zod';
+import { exportsContract } from './exports';
+import { firmContract } from './firm';
+import { systemContract } from './system';
+import { traineesContract } from './trainees';
+
+export interface CallContract {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export const contracts = {
+  ...systemContract,
+  ...firmContract,
+  ...traineesContract,
+  ...exportsContract,
+} satisfies Record<string, CallContract>;
+
+export type Contracts = typeof contracts;
+export type CallName = keyof Contracts;
+export type CallInput<K extends CallName> = z.input<Contracts[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contracts[K]['output']>;
+export const CALL_NAMES = Object.keys(contracts) as CallName[];
+export const isCallName = (s: unknown): s is CallName => typeof s === 'string' && Object.hasOwn(contracts, s);

@@ -1,0 +1,56 @@
+// Building blocks for the zod contracts. Every message a user may see is an i18n key
+// (see shared/errors.ts); the renderer translates it, the CLI prints the English text.
+import { z } from 'zod';
+
+/** Returns true when `s` is a real calendar date in ISO form (YYYY-MM-DD). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** An ISO calendar date. A German date ("01.08.2026") or an impossible one ("2026-02-30") is refused. */
+export const isoDate = z.string().refine(isIsoDate, { params: { key: 'invalid_date' } });
+
+export const id = z.number().int().positive();
+
+/** A required single-line text: trimmed, 1..max characters. */
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+/** An optional single-line text; empty strings become null. */
+export const optText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+/** Long free text (notes): up to 20,000 characters, empty becomes null. */
+export const longText = (max = 20000) => optText(max);
+
+export const optEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { params: { key: 'invalid_email' } });
+
+export const optDate = isoDate.nullish().transform((v) => v ?? null);
+
+export const empty = z.object({}).strict();
+
+/** Adds an issue when `from` is after `to` (both optional). */
+export function orderedDates<T extends Record<string, unknown>>(from: keyof T & string, to: keyof T & string, key = 'end_before_start') {
+  return (v: T, ctx: z.RefinementCtx) => {
+    const a = v[from];
+    const b = v[to];
+    if (typeof a === 'string' && typeof b === 'string' && b < a) {
+      ctx.addIssue({ code: 'custom', path: [to], params: { key } });
+    }
+  };
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { empty, id, isoDate, longText, optDate, optEmail, optText, orderedDates, text } from './common';
+import { LANGUAGE_CODES } from './languages';
+
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const TRAINEE_STATUSES = ['active', 'ended_regular', 'ended_early'] as const;
+export type TraineeStatus = (typeof TRAINEE_STATUSES)[number];
+
+const lang = z.enum(LANGUAGE_CODES);
+const langList = z.array(lang).max(10).refine((l) => new Set(l).size === l.length, { params: { key: 'duplicate_language' } });
+
+const traineeFields = {
+  firstName: text(100),
+  lastName: text(100),
+  dateOfBirth: optDate,
+  nationality: optText(100),
+  firstLanguages: langList,
+  otherLanguages: langList,
+  germanLevel: z.enum(CEFR_LEVELS).nullish().transform((v) => v ?? null),
+  germanLevelDate: optDate,
+  germanLevelSource: optText(200),
+  phone: optText(50),
+  email: optEmail,
+  address: optText(300),
+  occupationId: text(64),
+  contractStart: isoDate,
+  contractEndPlanned: isoDate,
+  probationMonths: z.number().int().min(1).max(4),
+  weeklyHours: z.number().min(1).max(48),
+  /** ISO weekdays 1 (Monday) … 6 (Saturday) on which the trainee is at the vocational school. */
+  schoolDays: z.array(z.number().int().min(1).max(6)).max(6),
+  /** Monthly gross pay in euros per training year (1st, 2nd, …). */
+  payPerYear: z.array(z.number().min(0).max(10000)).max(5),
+  chamberRegistrationDate: optDate,
+  chamberRegistrationNo: optText(50),
+  priorExperience: longText(),
+  notes: longText(),
+};
+
+function checkTrainee(v: { contractStart: string; contractEndPlanned: string; dateOfBirth: string | null }, ctx: z.RefinementCtx) {
+  orderedDates<typeof v>('contractStart', 'contractEndPlanned')(v, ctx);
+  if (v.dateOfBirth && v.dateOfBirth >= v.contractStart) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], params: { key: 'birth_after_start' } });
+  }
+}
+
+export const TraineeInput = z.object(traineeFields).strict().superRefine(checkTrainee);
+export type TraineeInput = z.input<typeof TraineeInput>;
+export const TraineeUpdate = z
+  .object({ id, ...traineeFields })
+  .strict()
+  .superRefine(checkTrainee);
+
+export const Trainee = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  nationality: z.string().nullable(),
+  firstLanguages: z.array(z.string()),
+  otherLanguages: z.array(z.string()),
+  germanLevel: z.enum(CEFR_LEVELS).nullable(),
+  germanLevelDate: z.string().nullable(),
+  germanLevelSource: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  occupationId: z.string(),
+  occupationName: z.string(),
+  contractStart: z.string(),
+  contractEndPlanned: z.string(),
+  probationMonths: z.number(),
+  weeklyHours: z.number(),
+  schoolDays: z.array(z.number()),
+  payPerYear: z.array(z.number()),
+  chamberRegistrationDate: z.string().nullable(),
+  chamberRegistrationNo: z.string().nullable(),
+  priorExperience: z.string().nullable(),
+  notes: z.string().nullable(),
+  status: z.enum(TRAINEE_STATUSES),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Trainee = z.infer<typeof Trainee>;
+
+export const TraineeSummary = Trainee.pick({
+  id: true,
+  firstName: true,
+  lastName: true,
+  occupationId: true,
+  occupationName: true,
+  contractStart: true,
+  contractEndPlanned: true,
+  status: true,
+  firstLanguages: true,
+  germanLevel: true,
+});
+export type TraineeSummary = z.infer<typeof TraineeSummary>;
+
+export const TraineeListInput = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    status: z.enum(['all', 'active', 'ended']).default('all'),
+  })
+  .strict();
+
+export const EndTrainingInput = z
+  .object({
+    id,
+    kind: z.enum(['regular', 'early']),
+    date: isoDate,
+    reason: optText(1000),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === 'early' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], params: { key: 'required' } });
+  });
+
+export const Occupation = z.object({ id: z.string(), name: z.string(), custom: z.boolean() });
+export type Occupation = z.infer<typeof Occupation>;
+
+export const traineesContract = {
+  'trainees.list': { input: TraineeListInput, output: z.array(TraineeSummary) },
+  'trainees.get': { input: z.object({ id }).strict(), output: Trainee },
+  'trainees.create': { input: TraineeInput, output: Trainee },
+  'trainees.update': { input: TraineeUpdate, output: Trainee },
+  'trainees.end': { input: EndTrainingInput, output: Trainee },
+  'trainees.reopen': { input: z.object({ id }).strict(), output: Trainee },
+  'trainees.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.literal(true) }) },
+  'occupations.list': { input: empty, output: z.array(Occupation) },
+} as const;

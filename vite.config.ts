@@ -1,0 +1,16 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: path.join(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.join(import.meta.dirname, 'dist', 'renderer'),
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+});
