@@ -1,0 +1,99 @@
+// Test helpers: real SQLite workspaces in temp dirs, the real registry. No mocks of our own code.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { startCore, type Core } from '../../electron/core/app';
+import type { CallInput, CallName, CallOutput } from '../../shared/api';
+import type { ApiErrorBody } from '../../shared/errors';
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+
+export function tempDir(prefix = 'wb-test-'): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export interface TestCore extends Core {
+  dataDir: string;
+  /** Calls the registry like a transport does; throws with the error body when the call fails. */
+  call<K extends CallName>(name: K, input?: CallInput<K>): Promise<CallOutput<K>>;
+  /** Calls the registry and returns the error body; throws when the call succeeds. */
+  fail<K extends CallName>(name: K, input: unknown): Promise<ApiErrorBody>;
+}
+
+/** A core on a fresh workspace (jobs inline unless workerFile is given). */
+export function testCore(opts: { dataDir?: string; now?: () => Date; workerFile?: string } = {}): TestCore {
+  const dataDir = opts.dataDir ?? tempDir();
+  const core = startCore({ dataDir, transport: 'http', ...(opts.now ? { now: opts.now } : {}), ...(opts.workerFile ? { workerFile: opts.workerFile } : {}) });
+  cores.push(core);
+  return {
+    ...core,
+    dataDir,
+    async call(name, input) {
+      const r = await core.registry.invoke(name, input ?? {});
+      if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+      return r.data as never;
+    },
+    async fail(name, input) {
+      const r = await core.registry.invoke(name, input);
+      if (r.ok) throw new Error(`${name} succeeded but should have failed`);
+      return r.error;
+    },
+  };
+}
+
+/** A valid trainee input; override what a test is about. */
+export function traineeInput(over: Record<string, unknown> = {}) {
+  return {
+    firstName: 'Amina',
+    lastName: 'Yousef',
+    dateOfBirth: '2004-05-06',
+    nationality: 'syrisch',
+    firstLanguages: ['ar'],
+    otherLanguages: ['en'],
+    germanLevel: 'B1',
+    germanLevelDate: '2026-05-01',
+    germanLevelSource: 'telc',
+    phone: null,
+    email: null,
+    address: null,
+    occupationId: 'tischler',
+    contractStart: '2026-08-01',
+    contractEndPlanned: '2029-07-31',
+    probationMonths: 4,
+    weeklyHours: 39,
+    schoolDays: [2],
+    payPerYear: [1000, 1100, 1200],
+    chamberRegistrationDate: null,
+    chamberRegistrationNo: null,
+    priorExperience: 'Möbelbau in Damaskus',
+    notes: null,
+    ...over,
+  } as CallInput<'trainees.create'>;
+}
+
+export const firmInput = (over: Record<string, unknown> = {}) =>
+  ({
+    name: 'Tischlerei Muster',
+    street: 'Hauptstraße 1',
+    zip: '20095',
+    city: 'Hamburg',
+    phone: '040 1',
+    email: 'info@muster.de',
+    betriebsnummer: '12345678',
+    chamber: 'Handwerkskammer Hamburg',
+    chamberMemberNo: '42',
+    trainers: [{ name: 'Meister Muster', role: 'Inhaber', aevo: true }],
+    ...over,
+  }) as CallInput<'firm.save'>;
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');

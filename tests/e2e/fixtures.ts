@@ -1,0 +1,79 @@
+// Each test gets a fresh workspace and its own browser-mode server (the built app: dist/cli.cjs serve),
+// which it can restart like a user closing and reopening the app.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface AppServer {
+  dataDir: string;
+  url: string;
+  /** Address with the token, as printed at start. */
+  openUrl: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startServer(dataDir: string): Promise<{ proc: ChildProcess; openUrl: string }> {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'serve', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return { proc, openUrl };
+}
+
+async function stopProc(proc: ChildProcess) {
+  if (proc.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ app: AppServer }>({
+  app: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'));
+    let current = await startServer(dataDir);
+    const app: AppServer = {
+      dataDir,
+      get openUrl() {
+        return current.openUrl;
+      },
+      get url() {
+        return current.openUrl.replace(/#.*$/, '');
+      },
+      async restart() {
+        await stopProc(current.proc);
+        current = await startServer(dataDir);
+      },
+      stop: () => stopProc(current.proc),
+    };
+    await use(app);
+    await stopProc(current.proc);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** Opens the app and waits for its ready signal (no sleeps). */
+export async function openApp(page: Page, app: AppServer, path = '/') {
+  await page.goto(app.openUrl);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  if (path !== '/') await page.evaluate((p) => (window.location.hash = `#${p}`), path);
+}
+
+export { expect };
