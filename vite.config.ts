@@ -7,7 +7,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: path.join(import.meta.dirname, 'dist', 'renderer'),
+    outDir: path.join(path.resolve(import.meta.dirname, process.env.WERKBRUECKE_DIST ?? 'dist'), 'renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,

@@ -1,2 +1,26 @@
-// `npm run bench`: performance figures as one JSON object on stdout (filled in below).
-console.log(JSON.stringify({}));
+// `npm run bench`: builds workspaces in temp dirs and prints one JSON object of figures on stdout.
+// Each domain adds its figures in its own module under electron/scripts/bench/ and one line below.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchFoundation } from './bench/foundation';
+
+export type Figures = Record<string, number | string>;
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
+  const figures: Figures = {};
+  try {
+    const parts: [string, (dir: string) => Promise<Figures>][] = [['foundation', benchFoundation]];
+    for (const [name, run] of parts) {
+      const dir = path.join(tmp, name);
+      fs.mkdirSync(dir);
+      Object.assign(figures, await run(dir));
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+void main();

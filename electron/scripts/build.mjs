@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
+// WERKBRUECKE_DIST lets parallel work build into separate folders (default: dist/).
+const dist = path.resolve(root, process.env.WERKBRUECKE_DIST ?? 'dist');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const common = {
@@ -29,6 +30,7 @@ export async function buildNode() {
       cli: 'electron/cli.ts',
       worker: 'electron/core/jobs/worker.ts',
       bench: 'electron/scripts/bench.ts',
+      'open-probe': 'electron/scripts/openProbe.ts',
       main: 'electron/main.ts',
     },
     outdir: dist,

@@ -96,4 +96,4 @@ export const firmInput = (over: Record<string, unknown> = {}) =>
   }) as CallInput<'firm.save'>;
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = path.resolve(ROOT, process.env.WERKBRUECKE_DIST ?? 'dist');

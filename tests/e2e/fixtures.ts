@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.resolve(ROOT, process.env.WERKBRUECKE_DIST ?? 'dist');
 
 export interface AppServer {
   dataDir: string;
@@ -18,7 +19,7 @@ export interface AppServer {
 }
 
 async function startServer(dataDir: string): Promise<{ proc: ChildProcess; openUrl: string }> {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'serve', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [path.join(DIST, 'cli.cjs'), 'serve', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15000);

@@ -32,7 +32,7 @@ export class TraineeFormModel {
     await p.locator('select[name=occupationId]').selectOption({ label: o.occupation });
     await p.locator('input[name=contractStart]').fill(o.start);
     await p.locator('input[name=contractEndPlanned]').fill(o.end);
-    if (o.firstLanguage) await p.locator('fieldset').filter({ has: p.locator('input[name=firstLanguages]') }).getByLabel(o.firstLanguage).check();
+    if (o.firstLanguage) await p.getByRole('group', { name: /Erstsprache|First language/ }).getByLabel(o.firstLanguage).check();
   }
   async save() {
     await this.page.getByRole('button', { name: /^(Speichern|Save)$/ }).click();

@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks';
+
+/** Median of `runs` timings of fn (after `warmup` untimed runs), in ms with 3 decimals. */
+export async function median(fn: () => unknown, runs = 21, warmup = 3): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 1000) / 1000;
+}
+
+export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
