@@ -1,5 +1,8 @@
 // The numbered migrations, in order. Add a file NNN_name.sql and one line here (ARCHITECTURE.md, "Add a migration").
 import m001 from './001_init.sql';
+import m002 from './002_training.sql';
+import m003 from './003_immigration.sql';
+import m004 from './004_language.sql';
 
 export interface Migration {
   version: number;
@@ -9,4 +12,7 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: '001_init', sql: m001 },
+  { version: 2, name: '002_training', sql: m002 },
+  { version: 3, name: '003_immigration', sql: m003 },
+  { version: 4, name: '004_language', sql: m004 },
 ];
