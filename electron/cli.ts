@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       const request = Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
       const parsed = ExportRequest.safeParse(request);
       if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error.issues);
+        const issues = toFieldIssues(parsed.error.issues, request);
         throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
       }
       const file = await withStore((s) => runExport(s, parsed.data));

@@ -17,8 +17,17 @@ export interface ApiErrorBody {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
 
-/** Maps zod issues to translatable field issues. */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+function valueAt(input: unknown, path: (string | number)[]): unknown {
+  let v = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** Maps zod issues to translatable field issues; `input` (what was sent) tells a missing value from a wrong one. */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): FieldIssue[] {
   return issues.map((i) => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     switch (i.code) {
@@ -27,8 +36,10 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
         return { path, key: `too_small_${i.origin === 'string' ? 'string' : i.origin === 'array' ? 'array' : 'number'}`, params: { min: Number(i.minimum) } };
       case 'too_big':
         return { path, key: `too_big_${i.origin === 'string' ? 'string' : i.origin === 'array' ? 'array' : 'number'}`, params: { max: Number(i.maximum) } };
-      case 'invalid_type':
-        return { path, key: i.input === undefined || i.input === null ? 'required' : 'invalid_type' };
+      case 'invalid_type': {
+        const v = valueAt(input, path);
+        return { path, key: v === undefined || v === null || v === '' ? 'required' : 'invalid_type' };
+      }
       case 'invalid_value':
         return { path, key: 'invalid_choice' };
       case 'invalid_format':

@@ -35,7 +35,7 @@ export function createRegistry(handlers: HandlerMap<CallName>, context: Context,
       const contract = contracts[name];
       const parsed = contract.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const issues = toFieldIssues(parsed.error.issues);
+        const issues = toFieldIssues(parsed.error.issues, input);
         return { ok: false, error: { code: 'validation', message: `Invalid input for ${name}: ${JSON.stringify(issues)}`, issues } };
       }
       try {

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/core/errors';
+import { backupStore, checkDatabase, LATEST_VERSION, openStore, restoreDatabase } from '../../electron/core/store/db';
+import { MIGRATIONS } from '../../electron/core/store/migrations/index';
+import { createTrainee } from '../../electron/core/trainees/service';
+import { TraineeInput } from '../../shared/trainees';
+import { tempDir, traineeInput } from './helpers';
+
+const dbFile = (dir: string) => path.join(dir, 'werkbruecke.sqlite');
+
+describe('store', () => {
+  it('applies every migration to an empty database, with WAL and foreign keys', () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    store.close();
+    // A fresh database needs no backup; reopening is a no-op.
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    openStore(dir).close();
+    expect(checkDatabase(dbFile(dir)).ok).toBe(true);
+  });
+
+  it('backs up an existing database before migrating it, and keeps its data', () => {
+    const dir = tempDir();
+    const old = openStore(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    createTrainee(old.db, TraineeInput.parse(traineeInput()));
+    old.close();
+    const store = openStore(dir);
+    expect(store.schemaVersion()).toBe(LATEST_VERSION);
+    expect((store.db.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(1);
+    store.close();
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^before-migration-v1-.*\.sqlite$/);
+    const b = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(b.pragma('user_version', { simple: true })).toBe(1);
+    expect((b.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(1);
+    b.close();
+  });
+
+  it('rolls back a failing migration completely and leaves the file at the old version', () => {
+    const dir = tempDir();
+    openStore(dir, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: '002_broken', sql: 'CREATE TABLE x (a INTEGER); INSERT INTO nope VALUES (1);' }];
+    expect(() => openStore(dir, { migrations: broken })).toThrow(/nope/);
+    const db = new Database(dbFile(dir), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'x'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a database newer than the app and does not touch it', () => {
+    const dir = tempDir();
+    openStore(dir).close();
+    const db = new Database(dbFile(dir));
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.close();
+    const before = fs.readFileSync(dbFile(dir));
+    let err: unknown;
+    try {
+      openStore(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('db_too_new');
+    expect(fs.readFileSync(dbFile(dir)).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database and leaves it as it is', () => {
+    const dir = tempDir();
+    fs.writeFileSync(dbFile(dir), 'this is a letter, not a database '.repeat(200));
+    const before = fs.readFileSync(dbFile(dir));
+    expect(() => openStore(dir)).toThrow(expect.objectContaining({ code: 'db_unreadable' }));
+    expect(fs.readFileSync(dbFile(dir)).equals(before)).toBe(true);
+    expect(checkDatabase(dbFile(dir)).ok).toBe(false);
+  });
+
+  it('backs up online and restores a backup, keeping the replaced database', async () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    createTrainee(store.db, TraineeInput.parse(traineeInput({ lastName: 'Gesichert' })));
+    const out = path.join(tempDir(), 'sicherung.sqlite');
+    const r = await backupStore(store, out);
+    expect(r.bytes).toBeGreaterThan(0);
+    await expect(backupStore(store, out)).rejects.toMatchObject({ code: 'file_exists' });
+    createTrainee(store.db, TraineeInput.parse(traineeInput({ lastName: 'NachDerSicherung' })));
+    store.close();
+
+    const restored = restoreDatabase(dir, out);
+    expect(restored.previous).toMatch(/before-restore-/);
+    const s2 = openStore(dir);
+    expect((s2.db.prepare('SELECT last_name FROM trainees').all() as { last_name: string }[]).map((x) => x.last_name)).toEqual(['Gesichert']);
+    s2.close();
+    const prev = new Database(restored.previous!, { readonly: true });
+    expect((prev.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(2);
+    prev.close();
+  });
+
+  it('refuses to restore a file that fails the check and keeps the workspace', () => {
+    const dir = tempDir();
+    const store = openStore(dir);
+    createTrainee(store.db, TraineeInput.parse(traineeInput()));
+    store.close();
+    const bad = path.join(tempDir(), 'kaputt.sqlite');
+    fs.writeFileSync(bad, 'kein SQLite');
+    expect(() => restoreDatabase(dir, bad)).toThrow(expect.objectContaining({ code: 'restore_invalid' }));
+    const empty = path.join(tempDir(), 'leer.sqlite');
+    new Database(empty).close();
+    expect(() => restoreDatabase(dir, empty)).toThrow(/schema version 0/);
+    const s = openStore(dir);
+    expect((s.db.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(1);
+    s.close();
+  });
+});
