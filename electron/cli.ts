@@ -1,4 +1,5 @@
 // Werkbrücke on the command line, over the same core as the app: `npm run cli -- <command> [--data-dir DIR]`.
+import './requireNode22';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

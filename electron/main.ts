@@ -17,6 +17,9 @@ function argValue(flag: string): string | undefined {
   return eq?.slice(flag.length + 1);
 }
 
+// German is the default UI language; the locale also sets number and date formats of native controls.
+app.commandLine.appendSwitch('lang', 'de-DE');
+
 const dataDirArg = argValue('--data-dir');
 if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
 if (app.isPackaged) setResourcesDir(path.join(process.resourcesPath, 'resources'));

@@ -1,5 +1,6 @@
 // `npm run bench`: builds workspaces in temp dirs and prints one JSON object of figures on stdout.
 // Each domain adds its figures in its own module under electron/scripts/bench/ and one line below.
+import '../requireNode22';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // Form building blocks: every field has a visible label tied to its input, and its error right below it
 // (aria-invalid + aria-describedby), so forms work with keyboard and screen readers.
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { formatDate } from '../../shared/format';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 
@@ -90,8 +91,57 @@ export function TextField(p: {
 }) {
   return (
     <Field label={p.label} error={p.error} hint={p.hint} required={p.required ?? false} wide={p.wide ?? false}>
-      {(a) => <input {...a} name={p.name} type={p.type ?? 'text'} step={p.step} value={p.value} onChange={(e) => p.onChange(e.target.value)} />}
+      {(a) =>
+        p.type === 'date' ? (
+          <DateInput {...a} name={p.name} value={p.value} onChange={p.onChange} />
+        ) : (
+          <input {...a} name={p.name} type={p.type ?? 'text'} step={p.step} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+        )
+      }
     </Field>
+  );
+}
+
+/** "1.8.2026", "01.08.26" or "2026-08-01" → "2026-08-01"; anything else is returned as typed (the contract then reports it). */
+export function parseGermanDate(text: string): string {
+  const s = text.trim();
+  if (s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(s);
+  if (!m) return s;
+  const year = m[3]!.length === 2 ? (Number(m[3]) < 70 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+  return `${year}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+/**
+ * A date field in German format (TT.MM.JJJJ) whatever the browser's locale; value and onChange use ISO dates.
+ * The native date input would follow the system locale (e.g. MM/DD/YYYY on an English Windows).
+ */
+function DateInput(p: { id: string; name?: string | undefined; value: string; onChange: (iso: string) => void; 'aria-invalid': boolean; 'aria-describedby'?: string; required?: boolean }) {
+  const { t } = useTranslation('common');
+  const { value, onChange, ...rest } = p;
+  const [text, setText] = useState(() => formatDate(value));
+  useEffect(() => {
+    // Follow changes from outside (e.g. a reset), but not the echo of what is being typed.
+    if (parseGermanDate(text) !== value) setText(/^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('datePlaceholder')}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseGermanDate(e.target.value));
+      }}
+      onBlur={() => {
+        const iso = parseGermanDate(text);
+        if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) setText(formatDate(iso));
+      }}
+    />
   );
 }
 

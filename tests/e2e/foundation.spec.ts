@@ -11,10 +11,14 @@ test('a new user creates the firm and a trainee, restarts the app and finds the 
 
   const form = new TraineeFormModel(page);
   await form.openNew();
-  await form.fillBasics({ firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '2026-08-01', end: '2029-07-31', firstLanguage: 'Arabisch' });
+  // Dates are typed the German way, whatever the browser's locale.
+  await form.fillBasics({ firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '1.8.2026', end: '31.07.2029', firstLanguage: 'Arabisch' });
   await form.save();
   await expectHeading(page, 'Amina Yousef');
   await expect(page.getByText('01.08.2026 – 31.07.2029')).toBeVisible();
+  await page.getByRole('link', { name: 'Bearbeiten' }).click();
+  await expect(page.locator('input[name=contractStart]')).toHaveValue('01.08.2026');
+  await page.getByRole('link', { name: 'Abbrechen' }).click();
 
   await app.restart();
   await openApp(page, app);
@@ -23,4 +27,82 @@ test('a new user creates the firm and a trainee, restarts the app and finds the 
   await expectHeading(page, 'Amina Yousef');
   await page.getByRole('navigation').getByRole('link', { name: 'Betrieb' }).click();
   await expect(page.getByLabel(/Name des Betriebs/)).toHaveValue('Tischlerei Sonnenholz');
+});
+
+test('the same in English: switch the language, create a trainee, restart, and everything is there in English', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  await page.getByLabel('Sprache der Oberfläche').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  const firm = new FirmPageModel(page);
+  await firm.open();
+  await firm.fill({ name: 'Elektro Blitz GmbH', city: 'Bremen' });
+  await firm.save();
+  await expect(page.getByRole('status')).toContainText('Saved');
+
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await expectHeading(page, 'New trainee');
+  await form.fillBasics({ firstName: 'Dawit', lastName: 'Bekele', occupation: 'Elektroniker/-in – Fachrichtung Energie- und Gebäudetechnik', start: '2026-09-01', end: '2030-02-28', firstLanguage: 'Tigrinya' });
+  await form.save();
+  await expectHeading(page, 'Dawit Bekele');
+  await expect(page.getByText('In training').first()).toBeVisible();
+
+  await app.restart();
+  await openApp(page, app);
+  await expect(page.getByRole('heading', { level: 1, name: 'Trainees' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Tigrinya' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Bekele, Dawit' })).toBeVisible();
+});
+
+test('bad input is shown next to the field in plain words, and nothing is saved', async ({ page, app }) => {
+  await openApp(page, app);
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Amina', lastName: '', occupation: 'Tischler/-in', start: '2026-08-01', end: '2026-07-01' });
+  await page.locator('input[name=probationMonths]').fill('6');
+  await form.save();
+  await expect(page.getByRole('alert')).toContainText('Bitte prüfen Sie die markierten Felder.');
+  const lastName = page.locator('input[name=lastName]');
+  await expect(lastName).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field', { has: lastName })).toContainText('Bitte ausfüllen.');
+  await expect(page.locator('.field', { has: page.locator('input[name=contractEndPlanned]') })).toContainText('Das Ende liegt vor dem Beginn.');
+  await expect(page.locator('.field', { has: page.locator('input[name=probationMonths]') })).toContainText('Höchstens 4.');
+  await page.getByRole('navigation').getByRole('link', { name: 'Auszubildende' }).click();
+  await expect(page.getByText('Noch keine Auszubildenden')).toBeVisible();
+});
+
+test('search, status filter, ending and deleting a trainee with the keyboard', async ({ page, app }) => {
+  const { execFileSync } = await import('node:child_process');
+  const path = await import('node:path');
+  execFileSync(process.execPath, [path.resolve(process.env.WERKBRUECKE_DIST ?? 'dist', 'cli.cjs'), 'demo', '--data-dir', app.dataDir]);
+  await openApp(page, app);
+  await page.getByLabel('Suchen').fill('tesfay');
+  await expect(page.getByRole('link', { name: /^Tesfay/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Rahimi/ })).toHaveCount(0);
+  await page.getByLabel('Suchen').fill('');
+  await page.getByLabel('Status').selectOption('ended');
+  await expect(page.getByRole('link', { name: 'Karimi, Mohammad' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Tesfay/ })).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('all');
+
+  await page.getByRole('link', { name: 'Tesfay, Saba' }).focus();
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Saba Tesfay');
+  await page.getByRole('button', { name: 'Ausbildung beenden' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Datum der Beendigung').fill('2026-10-15');
+  await dialog.getByLabel('Grund').fill('Kündigung durch die Auszubildende');
+  await dialog.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(page.getByRole('status')).toContainText('beendet');
+  await expect(page.getByText('Vorzeitig beendet (15.10.2026: Kündigung durch die Auszubildende)')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Auszubildende/n löschen' }).click();
+  const del = page.getByRole('dialog');
+  await expect(del.getByRole('button', { name: 'Endgültig löschen' })).toBeDisabled();
+  await del.getByLabel(/Nachnamen eingeben/).fill('Tesfay');
+  await del.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auszubildende' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Tesfay, Saba' })).toHaveCount(0);
 });

@@ -31,6 +31,7 @@ export default {
   yes: 'Ja',
   no: 'Nein',
   none: '—',
+  datePlaceholder: 'TT.MM.JJJJ',
   required: 'Pflichtfeld',
   weekdays: { '1': 'Montag', '2': 'Dienstag', '3': 'Mittwoch', '4': 'Donnerstag', '5': 'Freitag', '6': 'Samstag' },
   weekdaysShort: { '1': 'Mo', '2': 'Di', '3': 'Mi', '4': 'Do', '5': 'Fr', '6': 'Sa' },

@@ -33,6 +33,7 @@ export default {
   yes: 'Yes',
   no: 'No',
   none: '—',
+  datePlaceholder: 'DD.MM.YYYY',
   required: 'Required',
   weekdays: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday' },
   weekdaysShort: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat' },
