@@ -8,7 +8,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json']],
   use: { trace: 'off', screenshot: 'only-on-failure', acceptDownloads: true },
   projects: [
     {
