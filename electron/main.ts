@@ -3,7 +3,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from './core/app';
-import { setResourcesDir } from './core/paths';
 import { CSP } from './server/http';
 
 const SCHEME = 'app';
@@ -22,7 +21,8 @@ app.commandLine.appendSwitch('lang', 'de-DE');
 
 const dataDirArg = argValue('--data-dir');
 if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
-if (app.isPackaged) setResourcesDir(path.join(process.resourcesPath, 'resources'));
+// Packaged: resources/ is an extraResource beside app.asar. Worker threads inherit the variable.
+if (app.isPackaged) process.env.WERKBRUECKE_RESOURCES = path.join(process.resourcesPath, 'resources');
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;

@@ -20,15 +20,9 @@ export function defaultDataDir(platform = process.platform, env = process.env, h
   }
 }
 
-let resourcesOverride: string | null = null;
-/** The Electron main process sets this to process.resourcesPath/resources in a packaged app. */
-export function setResourcesDir(dir: string) {
-  resourcesOverride = dir;
-}
-
 /** The app's resources/ folder (data files, rule catalogues, templates). */
 export function resourcesDir(): string {
-  if (resourcesOverride) return resourcesOverride;
+  // Set by the Electron main process of a packaged app (process.resourcesPath/resources); worker threads inherit it.
   if (process.env.WERKBRUECKE_RESOURCES) return process.env.WERKBRUECKE_RESOURCES;
   // Works from the sources (electron/core/…) and from the bundle (dist/…): walk up to the folder holding resources/.
   let dir = import.meta.dirname;
