@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** @returns {{ path: string } | { path: null, reason: string }} */
 export function electronBinary() {
   const dir = path.join(root, 'node_modules', 'electron');
-  if (!fs.existsSync(path.join(dir, 'package.json'))) return { path: null, reason: 'the electron package is not installed (run npm install)' };
+  if (!fs.existsSync(path.join(dir, 'package.json'))) return { path: null, reason: 'das Paket electron ist nicht installiert (npm install ausführen)' };
   const pathFile = path.join(dir, 'path.txt');
   const rel = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
   const base = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(dir, 'dist');
@@ -16,6 +16,6 @@ export function electronBinary() {
   if (fs.existsSync(candidate)) return { path: candidate };
   return {
     path: null,
-    reason: 'the Electron runtime is not installed on this machine (install it with "npx install-electron" where github.com is reachable, or set ELECTRON_OVERRIDE_DIST_PATH)',
+    reason: 'die Electron-Laufzeit ist auf diesem Rechner nicht installiert (mit "npx install-electron" nachinstallieren, wo github.com erreichbar ist, oder ELECTRON_OVERRIDE_DIST_PATH setzen)',
   };
 }

@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const bin = electronBinary();
 const child = bin.path
   ? spawn(bin.path, [path.join(root, 'dist', 'main.cjs'), ...args], { stdio: 'inherit' })
-  : (console.log(`Electron nicht verfügbar: ${bin.reason}. Starte den Browser-Modus.`),
+  : (console.log(`Desktop-App nicht verfügbar: ${bin.reason}. Werkbrücke startet stattdessen im Browser-Modus.`),
     spawn(process.execPath, [path.join(root, 'dist', 'cli.cjs'), 'serve', ...args], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
