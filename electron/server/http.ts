@@ -87,9 +87,11 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
+      // Answer at once and throw the body away unread (no buffering); resetting the socket instead could
+      // cut off the answer before the client reads it.
       res.setHeader('connection', 'close');
       send(res, 413, denied('payload_too_large', 'Request too large'));
-      req.destroy();
+      req.resume();
       return;
     }
     const chunks: Buffer[] = [];
@@ -97,14 +99,18 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
     let aborted = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY && !aborted) {
-        aborted = true;
-        res.setHeader('connection', 'close');
-        send(res, 413, denied('payload_too_large', 'Request too large'));
-        req.destroy();
+      if (aborted) {
+        // Keep discarding what the client still sends, so it can read the answer; give up on an endless stream.
+        if (size > 4 * MAX_BODY) req.socket.destroy();
         return;
       }
-      if (!aborted) chunks.push(c);
+      if (size > MAX_BODY) {
+        aborted = true;
+        chunks.length = 0;
+        send(res, 413, denied('payload_too_large', 'Request too large'));
+        return;
+      }
+      chunks.push(c);
     });
     req.on('end', async () => {
       if (aborted) return;

@@ -9,11 +9,12 @@ import { useAsync } from '../useAsync';
 type Filter = 'all' | 'active' | 'ended';
 
 export function TraineeList() {
-  const { t } = useTranslation('trainees');
+  const { t } = useTranslation(['trainees', 'firm', 'common']);
   const { t: tc } = useTranslation('common');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Filter>('all');
   const list = useAsync(() => call('trainees.list', { search, status }), [search, status]);
+  const firm = useAsync(() => call('firm.get'), []);
   const rows = list.data ?? [];
   return (
     <section aria-labelledby="page-title">
@@ -23,6 +24,11 @@ export function TraineeList() {
           {t('new')}
         </a>
       </header>
+      {firm.data === null ? (
+        <p className="banner banner-warn">
+          {t('firm:missing')} <a href={href('/firm')}>{t('common:nav.firm')}</a>
+        </p>
+      ) : null}
       <div className="toolbar" role="search">
         <label>
           {t('search')}

@@ -22,10 +22,12 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
   const { t: tc } = useTranslation('common');
   const [dialog, setDialog] = useState<null | 'end' | 'delete'>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const langs = (l: string[]) => l.map((c) => tc(`languages.${c}` as 'languages.de')).join(', ');
   return (
     <div className="overview">
       {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorBanner error={error} />
       <div className="cards">
         <section className="card">
           <h2>{t('sections.person')}</h2>
@@ -82,8 +84,13 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
           <button
             type="button"
             onClick={async () => {
-              await call('trainees.reopen', { id: tr.id });
-              reload();
+              setError(null);
+              try {
+                await call('trainees.reopen', { id: tr.id });
+                reload();
+              } catch (e) {
+                setError(e);
+              }
             }}
           >
             {t('end.reopen')}
