@@ -7,8 +7,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
+  // One output folder per build folder, so parallel runs (WERKBRUECKE_DIST=dist-x) do not clean each other's.
+  outputDir: `test-results/${process.env.WERKBRUECKE_DIST ?? 'dist'}`,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? `test-results/playwright-${process.env.WERKBRUECKE_DIST ?? 'dist'}.json` }]],
   use: { trace: 'off', screenshot: 'only-on-failure', acceptDownloads: true },
   projects: [
     {
