@@ -1,20 +1,5 @@
 // Small text helpers for printed output.
-const LANGUAGE_NAMES_DE: Record<string, string> = {
-  de: 'Deutsch',
-  ar: 'Arabisch',
-  prs: 'Dari',
-  fa: 'Farsi',
-  ps: 'Paschtu',
-  ti: 'Tigrinya',
-  uk: 'Ukrainisch',
-  ru: 'Russisch',
-  en: 'Englisch',
-  fr: 'Französisch',
-  tr: 'Türkisch',
-  kmr: 'Kurmandschi',
-  so: 'Somali',
-};
-export const languageNameDe = (code: string) => LANGUAGE_NAMES_DE[code] ?? code;
+export { languageNameDe } from '../../../shared/languages';
 
 /** A safe, readable file-name part: umlauts transliterated, anything else reduced to [A-Za-z0-9-]. */
 export function fileSlug(s: string): string {

@@ -1,3 +1,5 @@
+import { LANGUAGE_NAMES_DE } from '../../../shared/languages';
+
 // German is the source language: its keys define the shape every other language must fill.
 export default {
   appName: 'Werkbrücke',
@@ -35,20 +37,6 @@ export default {
   required: 'Pflichtfeld',
   weekdays: { '1': 'Montag', '2': 'Dienstag', '3': 'Mittwoch', '4': 'Donnerstag', '5': 'Freitag', '6': 'Samstag' },
   weekdaysShort: { '1': 'Mo', '2': 'Di', '3': 'Mi', '4': 'Do', '5': 'Fr', '6': 'Sa' },
-  languages: {
-    de: 'Deutsch',
-    ar: 'Arabisch',
-    prs: 'Dari',
-    fa: 'Farsi',
-    ps: 'Paschtu',
-    ti: 'Tigrinya',
-    uk: 'Ukrainisch',
-    ru: 'Russisch',
-    en: 'Englisch',
-    fr: 'Französisch',
-    tr: 'Türkisch',
-    kmr: 'Kurmandschi',
-    so: 'Somali',
-  },
+  languages: LANGUAGE_NAMES_DE,
   notLegalAdvice: 'Hinweise mit Quellenangabe, keine Rechtsberatung.',
 };
