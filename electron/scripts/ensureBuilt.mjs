@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const stamp = path.join(root, 'dist', '.build-stamp');
+const stamp = path.join(path.resolve(root, process.env.WERKBRUECKE_DIST ?? 'dist'), '.build-stamp');
 
 function newest(dir) {
   let t = 0;
