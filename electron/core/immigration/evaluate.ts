@@ -1,0 +1,141 @@
+// Pure rules on documents: the state of one document on a day, and "may this trainee train on that day?".
+// No database here, so the dashboard can evaluate thousands of documents in one pass.
+import type { DocumentState, DocumentType, LeadTime, LeadTimes, MayTrain, Missing, TrainReason, WorkNote } from '../../../shared/immigration';
+import { addWeeks } from './dates';
+import type { Rules } from './rules';
+
+/** The columns the rules look at. */
+export interface DocFacts {
+  id: number;
+  type: DocumentType;
+  issued_on: string | null;
+  valid_until: string | null;
+  work_note: WorkNote | null;
+  renewal_applied_on: string | null;
+  replaced_by_id: number | null;
+  copy_path?: string | null;
+}
+
+export interface TraineeFacts {
+  id: number;
+  status: 'active' | 'ended_regular' | 'ended_early';
+  contract_start: string;
+  contract_end_planned: string;
+  ended_on: string | null;
+}
+
+/** Renewal was applied for while the document was still valid. */
+export const renewalInTime = (d: DocFacts) => Boolean(d.renewal_applied_on && d.valid_until && d.renewal_applied_on <= d.valid_until);
+
+export function documentState(d: DocFacts, today: string, lead: LeadTime, rules: Rules): { state: DocumentState; urgent: boolean } {
+  if (d.replaced_by_id !== null) return { state: 'replaced', urgent: false };
+  if (!d.valid_until) return { state: 'valid', urgent: false };
+  const applied = renewalInTime(d);
+  if (today > d.valid_until) {
+    if (applied && rules.type(d.type).continuesWhenRenewalApplied) return { state: 'renewal_applied', urgent: false };
+    return { state: 'expired', urgent: true };
+  }
+  if (applied) return { state: 'renewal_applied', urgent: false };
+  const urgent = today >= addWeeks(d.valid_until, -lead.urgentWeeks);
+  if (today >= addWeeks(d.valid_until, -lead.prepareWeeks)) return { state: 'expiring', urgent };
+  return { state: 'valid', urgent: false };
+}
+
+/** In force on `date`: issued, not yet expired, or continuing because renewal was applied in time (§ 81 Abs. 4). */
+function inForce(d: DocFacts, date: string, rules: Rules): { ok: boolean; continuing: boolean } {
+  if (d.replaced_by_id !== null) return { ok: false, continuing: false };
+  if (d.issued_on && d.issued_on > date) return { ok: false, continuing: false };
+  if (!d.valid_until || date <= d.valid_until) return { ok: true, continuing: false };
+  const continuing = renewalInTime(d) && rules.type(d.type).continuesWhenRenewalApplied;
+  return { ok: continuing, continuing };
+}
+
+type Verdict = Pick<MayTrain, 'verdict' | 'reason' | 'documentId' | 'documentType' | 'reasonDate'>;
+
+const RANK: Record<TrainReason, number> = {
+  allowed: 9,
+  allowed_continuing: 8,
+  note_unclear: 7,
+  permission_missing: 6,
+  work_forbidden: 5,
+  not_yet_valid: 4,
+  expired: 3,
+  no_document: 2,
+  not_started: 1,
+  ended: 0,
+};
+
+const verdictOf = (reason: TrainReason): MayTrain['verdict'] =>
+  reason === 'allowed' || reason === 'allowed_continuing' ? 'allowed' : reason === 'note_unclear' ? 'unclear' : 'not_allowed';
+
+/** Whether the documents allow the training on `date`, with the reason and the document it rests on. */
+export function evaluateDocs(docs: DocFacts[], date: string, rules: Rules): Verdict {
+  const current = docs.filter((d) => d.replaced_by_id === null);
+  const permissions = current.filter((d) => d.type === 'beschaeftigungserlaubnis');
+  const acc: { best: Verdict | null } = { best: null };
+  const take = (v: Omit<Verdict, 'verdict'>) => {
+    if (!acc.best || RANK[v.reason] > RANK[acc.best.reason]) acc.best = { ...v, verdict: verdictOf(v.reason) };
+  };
+  for (const d of current) {
+    if (!rules.type(d.type).status) continue;
+    const f = inForce(d, date, rules);
+    const base = { documentId: d.id, documentType: d.type };
+    if (!f.ok) {
+      if (d.issued_on && d.issued_on > date) take({ ...base, reason: 'not_yet_valid', reasonDate: d.issued_on });
+      else take({ ...base, reason: 'expired', reasonDate: d.valid_until });
+      continue;
+    }
+    const training = d.work_note ? rules.workNote(d.work_note).training : 'unclear';
+    if (training === 'allowed') take({ ...base, reason: f.continuing ? 'allowed_continuing' : 'allowed', reasonDate: d.valid_until });
+    else if (training === 'forbidden') take({ ...base, reason: 'work_forbidden', reasonDate: null });
+    else if (training === 'unclear') take({ ...base, reason: 'note_unclear', reasonDate: null });
+    else {
+      // "Beschäftigung nur mit Erlaubnis der Ausländerbehörde": a separate permission in force must allow it.
+      const p = permissions.find((x) => inForce(x, date, rules).ok && x.work_note && rules.workNote(x.work_note).training === 'allowed');
+      if (p) take({ documentId: p.id, documentType: p.type, reason: inForce(p, date, rules).continuing || f.continuing ? 'allowed_continuing' : 'allowed', reasonDate: minValid(p, d) });
+      else {
+        const expired = permissions.filter((x) => x.valid_until && x.valid_until < date).sort((a, b) => (b.valid_until! > a.valid_until! ? 1 : -1))[0];
+        take({ ...base, reason: 'permission_missing', reasonDate: expired?.valid_until ?? null });
+      }
+    }
+  }
+  return acc.best ?? { verdict: 'not_allowed', reason: 'no_document', documentId: null, documentType: null, reasonDate: null };
+}
+
+function minValid(a: DocFacts, b: DocFacts): string | null {
+  if (!a.valid_until) return b.valid_until;
+  if (!b.valid_until) return a.valid_until;
+  return a.valid_until < b.valid_until ? a.valid_until : b.valid_until;
+}
+
+/** "May this trainee train today?" Before the start it answers for the start date; after the end there is nothing to check. */
+export function mayTrain(t: TraineeFacts, docs: DocFacts[], today: string, rules: Rules): MayTrain {
+  if (t.status !== 'active') {
+    return { traineeId: t.id, date: today, verdict: 'ended', reason: 'ended', documentId: null, documentType: null, reasonDate: t.ended_on };
+  }
+  if (today < t.contract_start) {
+    const atStart = evaluateDocs(docs, t.contract_start, rules);
+    return { traineeId: t.id, date: t.contract_start, ...atStart, verdict: 'not_started' };
+  }
+  return { traineeId: t.id, date: today, ...evaluateDocs(docs, today, rules) };
+}
+
+/** What the trainee's file lacks, for the overview and the "Dokumentenstand" PDF. */
+export function missingItems(t: TraineeFacts, docs: DocFacts[], today: string, lead: LeadTimes, rules: Rules): Missing[] {
+  const out: Missing[] = [];
+  const current = docs.filter((d) => d.replaced_by_id === null);
+  const status = current.filter((d) => rules.type(d.type).status);
+  if (status.length === 0) out.push({ code: 'no_status_document', documentId: null, documentType: null });
+  for (const d of current) {
+    if (t.status === 'active' && (rules.type(d.type).status || d.type === 'beschaeftigungserlaubnis') && !d.copy_path) {
+      out.push({ code: 'copy_missing', documentId: d.id, documentType: d.type });
+    }
+    if (documentState(d, today, lead[d.type], rules).state === 'expired') out.push({ code: 'renewal_overdue', documentId: d.id, documentType: d.type });
+    if (rules.type(d.type).status && d.work_note === 'sonstige') out.push({ code: 'note_unclear', documentId: d.id, documentType: d.type });
+  }
+  const v = evaluateDocs(docs, today < t.contract_start ? t.contract_start : today, rules);
+  if (v.reason === 'permission_missing') out.push({ code: 'permission_missing', documentId: v.documentId, documentType: v.documentType });
+  const needsPass = status.find((d) => rules.type(d.type).needsPassport);
+  if (needsPass && !current.some((d) => d.type === 'pass')) out.push({ code: 'passport_missing', documentId: needsPass.id, documentType: needsPass.type });
+  return out;
+}

@@ -1,0 +1,134 @@
+// Immigration paperwork as a new user does it: a Duldung that expires in 10 days shows on the dashboard; after an
+// early end of training the notice to the immigration office is exported, and its PDF says what the law asks for.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { pdfText } from '../core/pdfText';
+import { expect, openApp, test } from './fixtures';
+import { ContactsPageModel, DeadlinesPageModel, DocumentsTabModel, dayFromToday } from './immigrationPages';
+import { FirmPageModel, TraineeFormModel, expectHeading } from './pages';
+
+function pngBytes(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([len, Buffer.from(type), data, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 0, 0, 0, 0]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(6))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('a Duldung expiring in 10 days shows on the dashboard; after an early end the notice to the ABH is exported', async ({ page, app }) => {
+  await openApp(page, app);
+  const firm = new FirmPageModel(page);
+  await firm.open();
+  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
+  await firm.save();
+  await expect(page.getByRole('status')).toContainText('Gespeichert');
+
+  const contacts = new ContactsPageModel(page);
+  await contacts.open();
+  await contacts.add({ kind: 'Ausländerbehörde', organisation: 'Amt für Migration Hamburg', person: 'Frau Schulze', street: 'Hammer Straße 10', zip: '22041', city: 'Hamburg' });
+  await expect(page.getByRole('cell', { name: /^Amt für Migration Hamburg Hammer Straße 10/ })).toBeVisible();
+
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Arabisch' });
+  await page.locator('input[name=nationality]').fill('syrisch');
+  await form.save();
+  await expectHeading(page, 'Amina Yousef');
+  // No document yet: the trainee may not train today, in red under the name.
+  await expect(page.getByTestId('may-train')).toContainText('Darf heute nicht ausgebildet werden.');
+
+  const docs = new DocumentsTabModel(page);
+  await docs.open();
+  const in10 = dayFromToday(10);
+  const dialog = await docs.add({ type: 'Duldung', number: 'D-HH-2026-4711', validUntil: in10.de, workNote: '„Beschäftigung erlaubt“', copy: { name: 'duldung.png', mimeType: 'image/png', buffer: pngBytes() } });
+  await expect(dialog).toBeHidden();
+  const row = docs.row('Duldung');
+  await expect(row).toContainText('D-HH-2026-4711');
+  await expect(row).toContainText('Läuft bald ab');
+  await expect(row.getByRole('button', { name: /Kopie öffnen: duldung\.png/ })).toBeVisible();
+  await expect(page.getByTestId('may-train')).toHaveCount(0);
+  await docs.linkInstitution('Amt für Migration Hamburg');
+
+  const dashboard = new DeadlinesPageModel(page);
+  await dashboard.open();
+  const renewal = dashboard.entry('In den nächsten 14 Tagen', 'Yousef, Amina');
+  await expect(renewal).toContainText(`Duldung läuft am ${in10.de} ab`);
+  await expect(renewal).toContainText('noch 10 Tage');
+  await expect(renewal).toContainText('Quelle: § 81 Abs. 4 AufenthG');
+
+  // Record the early end of training on the trainee's overview.
+  await renewal.getByRole('link', { name: 'Yousef, Amina' }).click();
+  await page.getByRole('link', { name: 'Übersicht' }).click();
+  await page.getByRole('button', { name: 'Ausbildung beenden' }).click();
+  const end = page.getByRole('dialog');
+  const today = dayFromToday(0);
+  await end.getByLabel('Datum der Beendigung').fill(today.de);
+  await end.getByLabel('Grund').fill('Aufhebungsvertrag');
+  await end.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(page.getByText('Vorzeitig beendet', { exact: false }).first()).toBeVisible();
+
+  await dashboard.open();
+  // A Duldung: § 4a Abs. 5 AufenthG, four weeks – so it is due within 60 days, not 14.
+  const notice = dashboard.entry('In den nächsten 60 Tagen', 'Mitteilung an die Ausländerbehörde');
+  await expect(notice).toContainText('Yousef, Amina');
+  await expect(notice).toContainText(dayFromToday(28).de);
+  await expect(notice).toContainText('§ 4a Abs. 5');
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Mitteilung (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Mitteilung_ABH_Yousef_Amina.pdf');
+  const text = (await pdfText(fs.readFileSync(await file.path()))).replace(/\u00a0/g, ' ');
+  for (const needle of [
+    'Tischlerei Sonnenholz',
+    'Amt für Migration Hamburg z. Hd. Frau Schulze Hammer Straße 10 22041 Hamburg',
+    `Hamburg, ${today.de}`,
+    'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses',
+    `am ${today.de} vorzeitig beendet`,
+    'Familienname Yousef',
+    'Vorname Amina',
+    'Staatsangehörigkeit syrisch',
+    'Aufenthaltsdokument Duldung',
+    'Dokumentnummer D-HH-2026-4711',
+    'Ansprechperson Karl Sonnenholz',
+  ]) {
+    expect(text).toContain(needle);
+  }
+
+  // The notice sent: recorded as done, with who and when.
+  await notice.getByRole('button', { name: /Erledigt/ }).click();
+  const done = page.getByRole('dialog');
+  await done.getByLabel('Erledigt von').fill('Karl Sonnenholz');
+  await done.getByRole('button', { name: 'Als erledigt speichern' }).click();
+  await expect(page.locator('.done-list')).toContainText(`Erledigt am ${today.de} von Karl Sonnenholz`);
+  await expect(page.locator('section.bucket tbody tr', { hasText: 'Mitteilung an die Ausländerbehörde' })).toHaveCount(0);
+});
+
+test('a copy that is not what its name says is rejected next to the field, and nothing is saved', async ({ page, app }) => {
+  await openApp(page, app);
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Dawit', lastName: 'Bekele', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029' });
+  await form.save();
+  await expectHeading(page, 'Dawit Bekele');
+  const docs = new DocumentsTabModel(page);
+  await docs.open();
+  const dialog = await docs.add({
+    type: 'Duldung',
+    validUntil: '01.05.2026',
+    workNote: '„Beschäftigung erlaubt“',
+    copy: { name: 'duldung.pdf', mimeType: 'application/pdf', buffer: pngBytes() },
+  });
+  await expect(dialog.getByRole('alert')).toContainText('Bitte prüfen Sie die markierten Felder.');
+  await expect(dialog.locator('.field', { has: page.locator('input[name=copy]') })).toContainText('„duldung.pdf“ ist keine echte PDF-Datei.');
+  // Dates are checked too, next to their field.
+  await dialog.getByLabel('Ausgestellt am').fill('02.05.2026');
+  await dialog.getByLabel(/Kopie \(Scan/).setInputFiles({ name: 'duldung.png', mimeType: 'image/png', buffer: pngBytes() });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog.locator('.field', { has: page.locator('input[name=validUntil]') })).toContainText('„Gültig bis“ liegt vor dem Ausstellungsdatum.');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(page.getByText('Noch keine Dokumente erfasst.')).toBeVisible();
+});
