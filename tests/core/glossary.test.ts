@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadStarters } from '../../electron/core/language/starters';
+import { GLOSSARY_TAGS, type GlossaryEntryInput } from '../../shared/glossary';
+import { JPEG, b64, entriesByTerm, makePng, traineeWithTask } from './glossaryFixtures';
+import { testCore } from './helpers';
+
+const entry = (over: Record<string, unknown> = {}) => ({
+  occupationId: 'tischler',
+  term: 'Hobelbank',
+  article: 'die',
+  plural: 'Hobelbänke',
+  wordClass: 'noun',
+  explanation: 'Ein stabiler Arbeitstisch mit Zangen zum Festhalten von Holz.',
+  example: 'Spann das Brett in die Hobelbank ein.',
+  tags: ['tool'],
+  translations: { en: 'workbench', ar: 'طاولة عمل' },
+  ...over,
+}) as GlossaryEntryInput;
+
+describe('starter glossaries', () => {
+  it('ship German and English only, for every shipped occupation and the firm, with a usable example', () => {
+    const starters = loadStarters();
+    expect(starters.map((s) => s.scope).sort()).toEqual(['anlagenmechaniker-shk', 'elektroniker-eg', 'general', 'tischler']);
+    for (const s of starters) {
+      expect(s.entries.length).toBeGreaterThanOrEqual(20);
+      for (const e of s.entries) {
+        expect(Object.keys(e.translations), `${s.scope}: ${e.term}`).toEqual(['en']);
+        expect(e.explanation, e.term).toBeTruthy();
+        expect(e.example, e.term).toBeTruthy();
+        if (e.wordClass === 'noun') expect(e.article, e.term).not.toBeNull();
+        for (const t of e.tags) expect(GLOSSARY_TAGS).toContain(t);
+      }
+    }
+  });
+
+  it('are in a new workspace at once, once: a deleted starter entry does not come back', async () => {
+    const c = testCore();
+    const shk = await entriesByTerm(c, 'anlagenmechaniker-shk');
+    expect(shk.get('Rohr')).toMatchObject({ article: 'das', plural: 'Rohre', origin: 'starter', translations: { en: 'pipe' }, occupationName: expect.stringContaining('Anlagenmechaniker') });
+    const general = await entriesByTerm(c, 'general');
+    expect(general.get('Schutzbrille')?.occupationId).toBeNull();
+    const withGeneral = await c.call('glossary.list', { filter: 'tischler', withGeneral: true, limit: 1000 });
+    expect(withGeneral.entries.some((e) => e.term === 'Schutzbrille')).toBe(true);
+    expect(withGeneral.entries.some((e) => e.term === 'Rohr')).toBe(false);
+    const total = (await c.call('glossary.list', {})).total;
+    await c.call('glossary.delete', { id: shk.get('Rohr')!.id });
+    expect((await c.call('glossary.list', {})).total).toBe(total - 1);
+    const again = await entriesByTerm(c, 'anlagenmechaniker-shk');
+    expect(again.has('Rohr')).toBe(false);
+  });
+});
+
+describe('glossary entries', () => {
+  it('are created, found (without accents, in translations), changed and deleted', async () => {
+    const c = testCore();
+    const e = await c.call('glossary.create', entry());
+    expect(e).toMatchObject({ term: 'Hobelbank', article: 'die', origin: 'user', translations: { ar: 'طاولة عمل', en: 'workbench' }, picture: null, usedInTasks: 0 });
+    expect((await c.call('glossary.list', { search: 'HOBELBANKE' })).entries.map((x) => x.id)).toEqual([e.id]);
+    expect((await c.call('glossary.list', { search: 'طاولة' })).entries.map((x) => x.id)).toEqual([e.id]);
+    expect((await c.call('glossary.list', { search: 'säge', filter: 'tischler' })).entries.map((x) => x.term)).toContain('Säge');
+    expect((await c.call('glossary.list', { tag: 'tool', filter: 'tischler', limit: 1000 })).entries.every((x) => x.tags.includes('tool'))).toBe(true);
+    const missingAr = await c.call('glossary.list', { filter: 'tischler', missing: 'ar', limit: 1000 });
+    expect(missingAr.entries.some((x) => x.id === e.id)).toBe(false);
+    expect(missingAr.total).toBeGreaterThan(20);
+
+    const u = await c.call('glossary.update', { id: e.id, ...entry({ translations: { ti: 'ጠረጴዛ', en: '' }, tags: ['tool', 'process'] }) });
+    expect(u.translations).toEqual({ ti: 'ጠረጴዛ' });
+    expect(u.tags).toEqual(['tool', 'process']);
+    expect((await c.call('glossary.list', { search: 'طاولة' })).total).toBe(0);
+
+    await c.call('glossary.delete', { id: e.id });
+    expect((await c.fail('glossary.get', { id: e.id })).code).toBe('not_found');
+  });
+
+  it('refuses duplicates, articles on verbs, unknown occupations and languages, and changes nothing', async () => {
+    const c = testCore();
+    await c.call('glossary.create', entry());
+    const before = (await c.call('glossary.list', {})).total;
+    const dup = await c.fail('glossary.create', entry({ explanation: 'anders' }));
+    expect(dup.issues).toEqual([{ path: ['term'], key: 'duplicate_term', params: { term: 'Hobelbank' } }]);
+    // The same term in another scope is a different entry.
+    await c.call('glossary.create', entry({ occupationId: null }));
+    const verb = await c.fail('glossary.create', entry({ term: 'hobeln', wordClass: 'verb', article: 'das' }));
+    expect(verb.issues?.[0]).toMatchObject({ path: ['article'], key: 'article_only_nouns' });
+    const occ = await c.fail('glossary.create', entry({ term: 'X', occupationId: 'baecker' }));
+    expect(occ.issues?.[0]).toMatchObject({ path: ['occupationId'], key: 'unknown_occupation' });
+    const lang = await c.fail('glossary.create', entry({ term: 'Y', translations: { xx: 'foo' } }));
+    expect(lang.code).toBe('validation');
+    const long = await c.fail('glossary.create', entry({ term: 'Z', translations: { ar: 'ب'.repeat(301) } }));
+    expect(long.issues?.[0]).toMatchObject({ path: ['translations', 'ar'], key: 'too_big_string' });
+    expect((await c.call('glossary.list', {})).total).toBe(before + 1);
+  });
+
+  it('cannot be deleted while a learning task uses it', async () => {
+    const c = testCore();
+    const { input, terms } = await traineeWithTask(c);
+    await c.call('tasks.create', input);
+    const rohrzange = terms.get('Rohrzange')!;
+    expect((await c.call('glossary.get', { id: rohrzange.id })).usedInTasks).toBe(1);
+    const err = await c.fail('glossary.delete', { id: rohrzange.id });
+    expect(err).toMatchObject({ code: 'entry_in_use', params: { term: 'Rohrzange', count: 1 } });
+    expect((await c.call('glossary.get', { id: rohrzange.id })).term).toBe('Rohrzange');
+  });
+});
+
+describe('glossary pictures', () => {
+  it('stores PNG and JPEG by their bytes under files/glossary and removes them with the entry', async () => {
+    const c = testCore();
+    const e = await c.call('glossary.create', entry());
+    const png = makePng(40, 30);
+    const withPng = await c.call('glossary.setPicture', { id: e.id, fileName: 'bank.jpg', base64: b64(png) });
+    expect(withPng.picture).toEqual({ mimeType: 'image/png', bytes: png.length });
+    const dir = path.join(c.dataDir, 'files', 'glossary');
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+    expect((await c.call('glossary.picture', { id: e.id })).base64).toBe(b64(png));
+
+    const withJpeg = await c.call('glossary.setPicture', { id: e.id, fileName: 'bank.png', base64: b64(JPEG) });
+    expect(withJpeg.picture?.mimeType).toBe('image/jpeg');
+    // The PNG was replaced: one file left.
+    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^${e.id}-[0-9a-f]+\\.jpg$`))]);
+
+    await c.call('glossary.delete', { id: e.id });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a file that is not a picture, a broken picture and a 50 MB picture, and keeps the old one', async () => {
+    const c = testCore();
+    const e = await c.call('glossary.create', entry());
+    await c.call('glossary.setPicture', { id: e.id, fileName: 'a.png', base64: b64(makePng(10, 10)) });
+    const notImage = await c.fail('glossary.setPicture', { id: e.id, fileName: 'bild.png', base64: b64('%PDF-1.7 this is a pdf') });
+    expect(notImage.code).toBe('picture_not_image');
+    const png = makePng(30, 30);
+    const cut = await c.fail('glossary.setPicture', { id: e.id, fileName: 'cut.png', base64: b64(png.subarray(0, png.length - 20)) });
+    expect(cut.code).toBe('picture_broken');
+    const damaged = Buffer.from(png);
+    damaged.writeUInt8(damaged.readUInt8(damaged.length - 30) ^ 0xff, damaged.length - 30);
+    expect((await c.fail('glossary.setPicture', { id: e.id, fileName: 'x.png', base64: b64(damaged) })).code).toBe('picture_broken');
+    const jpegCut = await c.fail('glossary.setPicture', { id: e.id, fileName: 'x.jpg', base64: b64(JPEG.subarray(0, 300)) });
+    expect(jpegCut.code).toBe('picture_broken');
+    const huge = Buffer.alloc(50 * 1024 * 1024);
+    JPEG.copy(huge);
+    const big = await c.fail('glossary.setPicture', { id: e.id, fileName: 'riesig.jpg', base64: huge.toString('base64') });
+    expect(big).toMatchObject({ code: 'picture_too_large', params: { maxMb: 5 } });
+    expect(Number(big.params?.sizeMb)).toBeGreaterThanOrEqual(50);
+    expect((await c.call('glossary.get', { id: e.id })).picture?.mimeType).toBe('image/png');
+    expect(fs.readdirSync(path.join(c.dataDir, 'files', 'glossary'))).toHaveLength(1);
+  });
+});
