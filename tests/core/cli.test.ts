@@ -1,20 +1,13 @@
 // The CLI as a user runs it: the built bundle in a child process, on a workspace in a temp dir.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT, tempDir } from './helpers';
+import { DIST, ensureBuilt, runCli, tempDir } from './helpers';
 import { pdfText } from './pdfText';
 
-const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = runCli;
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 describe('cli', () => {
   it('creates demo data, lists it as JSON, and refuses to overwrite a non-empty workspace', () => {

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../electron/core/language/csv';
 import { b64, csvBytes, entriesByTerm } from './glossaryFixtures';
-import { DIST, ROOT, testCore, type TestCore } from './helpers';
+import { DIST, ensureBuilt, testCore, type TestCore } from './helpers';
 
 const exportCsv = async (c: TestCore, filter?: string) => {
   const f = await c.call('exports.create', { kind: 'glossar', ...(filter ? { filter } : {}) });
@@ -166,10 +165,7 @@ describe('glossary CSV export and import', () => {
 });
 
 describe('glossary import in the worker thread', () => {
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }, 120_000);
+  beforeAll(ensureBuilt, 120_000);
 
   it('imports off the calling thread and reports problems the same way', async () => {
     const c = testCore({ workerFile: path.join(DIST, 'worker.cjs') });

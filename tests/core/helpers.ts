@@ -1,4 +1,5 @@
 // Test helpers: real SQLite workspaces in temp dirs, the real registry. No mocks of our own code.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,3 +98,15 @@ export const firmInput = (over: Record<string, unknown> = {}) =>
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = path.resolve(ROOT, process.env.WERKBRUECKE_DIST ?? 'dist');
+
+/** Builds the bundle (dist/ or WERKBRUECKE_DIST) if it is older than the sources; for tests that run it. */
+export function ensureBuilt() {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+}
+
+/** Runs the built CLI as a user would, e.g. runCli(['list', 'trainees', '--json', '--data-dir', dir]). */
+export function runCli(args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}

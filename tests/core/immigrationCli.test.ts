@@ -1,5 +1,4 @@
 // The demo workspace's immigration data, and the CLI as a user runs it: `list deadlines --json`, `export <kind>`.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,18 +7,12 @@ import { createDemo } from '../../electron/core/demo';
 import { addDays } from '../../electron/core/immigration/dates';
 import { listDeadlines } from '../../electron/core/immigration/deadlines';
 import { openStore } from '../../electron/core/store/db';
-import { DIST, ROOT, tempDir, testCore } from './helpers';
+import { ensureBuilt, runCli, tempDir, testCore } from './helpers';
 import { pdfText } from './pdfText';
 
-const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = runCli;
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 describe('demo workspace', () => {
   it('has documents for every trainee, one expiring within 60 days, and the open notice for the early end', async () => {

@@ -1,16 +1,12 @@
 // Heavy work runs in the worker thread of the built app, with its own connection to the workspace.
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../electron/core/store/db';
-import { DIST, ROOT, testCore, traineeInput } from './helpers';
+import { DIST, ensureBuilt, testCore, traineeInput } from './helpers';
 import { pdfText } from './pdfText';
 
-beforeAll(() => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 describe('jobs in the worker thread', () => {
   it('backs up the workspace and renders a PDF off the calling thread', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateExercises, type ExerciseInput } from '../../electron/core/language/exercises';
 import { entriesByTerm, traineeWithTask } from './glossaryFixtures';
-import { DIST, ROOT, tempDir, testCore, traineeInput } from './helpers';
+import { DIST, ROOT, ensureBuilt, tempDir, testCore, traineeInput } from './helpers';
 
 const at = (iso: string) => () => new Date(`${iso}T10:00:00`);
 
@@ -236,10 +236,7 @@ describe('exercise generation', () => {
 });
 
 describe('cli', () => {
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }, 120_000);
+  beforeAll(ensureBuilt, 120_000);
 
   it('lists the demo tasks with their trainee and language', () => {
     const dir = tempDir();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../shared/glossary';
 import { JPEG, b64, makePng, traineeWithTask } from './glossaryFixtures';
-import { DIST, ROOT, tempDir, testCore, type TestCore } from './helpers';
+import { DIST, ROOT, ensureBuilt, tempDir, testCore, type TestCore } from './helpers';
 import { pdfPages } from './pdfText';
 import { lines, pdfChunks, typed } from './rtlChunks';
 
@@ -180,10 +180,7 @@ describe('worksheet PDF (arbeitsblatt)', () => {
 });
 
 describe('worksheet from the command line', () => {
-  beforeAll(() => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/scripts/ensureBuilt.mjs')], { encoding: 'utf8', cwd: ROOT });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  }, 120_000);
+  beforeAll(ensureBuilt, 120_000);
 
   it('exports the demo worksheet of the Arabic-speaking trainee, with a language switch', async () => {
     const dir = tempDir();
