@@ -12,6 +12,11 @@ import { runExport } from './core/exports/registry';
 import { defaultDataDir } from './core/paths';
 import { backupStore, checkDatabase, openStore, restoreDatabase, type Store } from './core/store/db';
 import { listTrainees } from './core/trainees/service';
+import { listDeadlines } from './core/immigration/deadlines';
+import { tasksForCli } from './core/language/tasks';
+import { nachweisOverview } from './core/nachweis/weeks';
+import { occupationsOverview } from './core/plan/occupations';
+import { toIsoDate } from '../shared/format';
 import { startServer } from './server/http';
 
 const USAGE = `Werkbrücke CLI
@@ -21,6 +26,10 @@ Usage: npm run cli -- <command> [options] [--data-dir DIR]
 Commands:
   demo                         create a workspace with demo data and print the trainee ids
   list trainees [--json]       list the trainees
+  list deadlines [--json]      open deadlines as on the dashboard (overdue, due within 60 days)
+  list tasks [--json]          learning tasks and templates with their trainee and worksheet language
+  list occupations [--json]    occupations with their framework-plan templates (shipped, copied, own, imported)
+  list nachweise [--json]      missing and unsigned weeks of the training records per trainee in training
   backup --out FILE            online backup of the workspace into FILE
   restore --from FILE          check FILE and make it the workspace (the current one is kept in backups/)
   check                        integrity check and schema version (exit code 1 on problems)
@@ -37,6 +46,10 @@ class UsageError extends Error {}
 /** What `list <what>` can print; each returns JSON-serialisable rows. Add a line per domain. */
 const LISTS: Record<string, (store: Store) => unknown[]> = {
   trainees: (store) => listTrainees(store.db, { status: 'all' }),
+  deadlines: (store) => listDeadlines(store.db, toIsoDate(new Date())).open,
+  tasks: (store) => tasksForCli(store.db),
+  occupations: (store) => occupationsOverview(store.db).map(({ problem, ...o }) => ({ ...o, problem: problem ? `${problem.key} ${problem.field} (line ${problem.line ?? '-'})` : null })),
+  nachweise: (store) => nachweisOverview(store.db),
 };
 
 function parse(argv: string[]) {

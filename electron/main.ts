@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from './core/app';
+import { startDeadlineReminders } from './deadlineReminder';
 import { CSP } from './server/http';
 
 const SCHEME = 'app';
@@ -26,6 +27,7 @@ if (app.isPackaged) process.env.WERKBRUECKE_RESOURCES = path.join(process.resour
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
+let stopReminders: (() => void) | null = null;
 
 function rendererDir() {
   return path.join(__dirname, 'renderer');
@@ -94,9 +96,17 @@ app.whenReady().then(() => {
   });
 
   createWindow();
+  // Overdue deadlines and those due within 14 days, at most once a day; a click opens the deadline page.
+  stopReminders = startDeadlineReminders(core, () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    void win.loadURL(`${ORIGIN}/index.html#/fristen`);
+  });
 });
 
 app.on('window-all-closed', async () => {
+  stopReminders?.();
   await core?.close();
   core = null;
   app.quit();

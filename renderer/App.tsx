@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { FirmPage } from './pages/FirmPage';
+import { ContactsPage } from './pages/immigration/ContactsPage';
+import { DeadlinesPage } from './pages/immigration/DeadlinesPage';
+import { RulesPage } from './pages/immigration/RulesPage';
+import { LanguagePage } from './pages/language/routes';
+import { NachweisOverviewPage } from './pages/plan/NachweisOverviewPage';
+import { OccupationsPage } from './pages/plan/OccupationsPage';
+import { TemplateEditorPage } from './pages/plan/TemplateEditor';
 import { SettingsPage } from './pages/SettingsPage';
 import { TraineeDetail } from './pages/TraineeDetail';
 import { TraineeFormPage } from './pages/TraineeForm';
@@ -14,6 +21,17 @@ function Page({ route }: { route: string[] }) {
       return <FirmPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'occupations':
+      return a ? <TemplateEditorPage key={a} occupationId={a} /> : <OccupationsPage />;
+    case 'nachweise':
+      return <NachweisOverviewPage />;
+    case 'fristen':
+      return a === 'regeln' ? <RulesPage /> : <DeadlinesPage />;
+    case 'kontakte':
+      return <ContactsPage />;
+    case 'glossary':
+    case 'tasks':
+      return <LanguagePage route={route} />;
     case 'trainees':
       if (a === 'new') return <TraineeFormPage />;
       if (a && /^\d+$/.test(a)) return b === 'edit' ? <TraineeFormPage key={`e${a}`} id={Number(a)} /> : <TraineeDetail key={a} id={Number(a)} tab={b} />;

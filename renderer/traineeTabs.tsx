@@ -2,6 +2,10 @@
 import type { ReactNode } from 'react';
 import type { Trainee } from '../shared/trainees';
 import { TraineeOverview } from './pages/TraineeOverview';
+import { DocumentsTab } from './pages/immigration/DocumentsTab';
+import { TraineeTasksTab } from './pages/language/TraineeTasksTab';
+import { NachweisTab } from './pages/plan/NachweisTab';
+import { PlanTab } from './pages/plan/PlanTab';
 
 export interface TraineeTab {
   id: string;
@@ -12,4 +16,8 @@ export interface TraineeTab {
 
 export const TRAINEE_TABS: TraineeTab[] = [
   { id: 'overview', label: 'trainees:tabs.overview', render: (t, reload) => <TraineeOverview trainee={t} reload={reload} /> },
+  { id: 'plan', label: 'plan:tab', render: (t) => <PlanTab trainee={t} /> },
+  { id: 'nachweis', label: 'nachweis:tab', render: (t) => <NachweisTab trainee={t} /> },
+  { id: 'documents', label: 'immigration:tab', render: (t, reload) => <DocumentsTab trainee={t} reload={reload} /> },
+  { id: 'tasks', label: 'language:tab', render: (t) => <TraineeTasksTab trainee={t} /> },
 ];

@@ -1,8 +1,14 @@
 // The whole API: every domain's contract merged. The preload's allow-list, the HTTP router and the
 // renderer's typed client are all derived from this one object.
 import type { z } from 'zod';
+import { contactsContract } from './contacts';
 import { exportsContract } from './exports';
 import { firmContract } from './firm';
+import { glossaryContract } from './glossary';
+import { tasksContract } from './tasks';
+import { immigrationContract } from './immigration';
+import { nachweisContract } from './nachweis';
+import { occupationsContract, planContract } from './plan';
 import { systemContract } from './system';
 import { traineesContract } from './trainees';
 
@@ -16,6 +22,13 @@ export const contracts = {
   ...firmContract,
   ...traineesContract,
   ...exportsContract,
+  ...immigrationContract,
+  ...contactsContract,
+  ...occupationsContract,
+  ...planContract,
+  ...nachweisContract,
+  ...glossaryContract,
+  ...tasksContract,
 } satisfies Record<string, CallContract>;
 
 export type Contracts = typeof contracts;

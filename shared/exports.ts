@@ -1,11 +1,26 @@
 // Files the app exports (PDFs for the chamber and authorities, worksheets, calendar files).
 // Each kind has its own input; the CLI's `export <kind>` and the UI's export dialog both send an ExportRequest.
 import { z } from 'zod';
-import { id } from './common';
+import { id, isoDate } from './common';
+import { LANGUAGE_CODES } from './languages';
 import { FileResult } from './system';
 
 export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stammblatt'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('ausbildungsplan'), traineeId: id }).strict(),
+  z
+    .object({ kind: z.literal('ausbildungsnachweis'), traineeId: id, from: isoDate.optional(), to: isoDate.optional() })
+    .strict()
+    .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], params: { key: 'end_before_start' } }),
+  z.object({ kind: z.literal('ausbildungsstand'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('mitteilung-abh'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('ausbildungsbestaetigung'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('dokumentenstand'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('fristen-ics') }).strict(),
+  // Worksheet of a learning task; language: the translations to print ('de': none), default the task's language.
+  z.object({ kind: z.literal('arbeitsblatt'), taskId: id, language: z.enum(LANGUAGE_CODES).optional(), articleColors: z.boolean().optional() }).strict(),
+  // The glossary as CSV (the import format): filter 'all', 'general' (firm-wide entries) or an occupation id.
+  z.object({ kind: z.literal('glossar'), filter: z.string().trim().min(1).max(64).optional() }).strict(),
 ]);
 export type ExportRequest = z.input<typeof ExportRequest>;
 export type ExportKind = ExportRequest['kind'];

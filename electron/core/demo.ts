@@ -4,6 +4,9 @@ import { AppError } from './errors';
 import { saveFirm } from './firm/service';
 import type { Store } from './store/db';
 import { createTrainee, endTraining } from './trainees/service';
+import { seedTrainingDemo } from './plan/demo';
+import { seedImmigrationDemo } from './immigration/demo';
+import { seedLanguageDemo } from './language/demo';
 import { TraineeInput } from '../../shared/trainees';
 import { FirmInput } from '../../shared/firm';
 
@@ -151,7 +154,10 @@ export function createDemo(store: Store, now = new Date()): DemoResult {
     ];
     const created = people.map((p) => createTrainee(db, TraineeInput.parse(p), now));
     const karimi = created[4]!;
+    seedImmigrationDemo(db, created, now);
     endTraining(db, { id: karimi.id, kind: 'early', date: '2026-11-13', reason: 'Aufhebungsvertrag auf Wunsch des Auszubildenden (Umzug zur Familie nach Köln)' }, now);
+    seedTrainingDemo(db, now);
+    seedLanguageDemo(db, created, now);
     return {
       trainees: db
         .prepare('SELECT id, first_name, last_name, occupation_id, status, first_languages FROM trainees ORDER BY id')

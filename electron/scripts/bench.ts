@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './bench/foundation';
+import { benchImmigration } from './bench/immigration';
+import { benchLanguage } from './bench/language';
+import { benchPlan } from './bench/plan';
 
 export type Figures = Record<string, number | string>;
 
@@ -12,7 +15,12 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
   const figures: Figures = {};
   try {
-    const parts: [string, (dir: string) => Promise<Figures>][] = [['foundation', benchFoundation]];
+    const parts: [string, (dir: string) => Promise<Figures>][] = [
+      ['foundation', benchFoundation],
+      ['plan', benchPlan],
+      ['immigration', benchImmigration],
+      ['language', benchLanguage],
+    ];
     for (const [name, run] of parts) {
       const dir = path.join(tmp, name);
       fs.mkdirSync(dir);

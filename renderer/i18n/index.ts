@@ -5,17 +5,25 @@ import { initReactI18next } from 'react-i18next';
 import deCommon from './de/common';
 import deErrors from './de/errors';
 import deFirm from './de/firm';
+import deImmigration from './de/immigration';
+import deLanguage from './de/language';
+import deNachweis from './de/nachweis';
+import dePlan from './de/plan';
 import deSettings from './de/settings';
 import deTrainees from './de/trainees';
 import enCommon from './en/common';
 import enErrors from './en/errors';
 import enFirm from './en/firm';
+import enImmigration from './en/immigration';
+import enLanguage from './en/language';
+import enNachweis from './en/nachweis';
+import enPlan from './en/plan';
 import enSettings from './en/settings';
 import enTrainees from './en/trainees';
 
 export const resources = {
-  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings },
-  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings },
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

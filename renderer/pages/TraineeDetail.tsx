@@ -4,6 +4,7 @@ import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
 import { TRAINEE_TABS } from '../traineeTabs';
+import { MayTrainBanner } from './immigration/MayTrainBanner';
 import { useAsync } from '../useAsync';
 
 export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefined }) {
@@ -32,6 +33,7 @@ export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefine
           {t('common:actions.edit')}
         </a>
       </header>
+      <MayTrainBanner trainee={tr} />
       {TRAINEE_TABS.length > 1 ? (
         <nav className="tabs" aria-label={t('trainees:title')}>
           {TRAINEE_TABS.map((x) => (

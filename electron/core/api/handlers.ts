@@ -1,7 +1,13 @@
 // Every domain's handlers, merged. Add one spread per domain (ARCHITECTURE.md, "Add an API call").
 import type { CallName } from '../../../shared/api';
+import { contactHandlers } from '../contacts/handlers';
 import { exportHandlers } from '../exports/handlers';
 import { firmHandlers } from '../firm/handlers';
+import { immigrationHandlers } from '../immigration/handlers';
+import { glossaryHandlers, taskHandlers } from '../language/handlers';
+import { nachweisHandlers } from '../nachweis/handlers';
+import { planHandlers } from '../plan/handlers';
+import { occupationHandlers } from '../plan/occupationHandlers';
 import { systemHandlers } from '../system/handlers';
 import { traineeHandlers } from '../trainees/handlers';
 import type { HandlerMap } from './registry';
@@ -11,4 +17,11 @@ export const handlers = {
   ...firmHandlers,
   ...traineeHandlers,
   ...exportHandlers,
+  ...immigrationHandlers,
+  ...contactHandlers,
+  ...occupationHandlers,
+  ...planHandlers,
+  ...nachweisHandlers,
+  ...glossaryHandlers,
+  ...taskHandlers,
 } satisfies HandlerMap<CallName>;

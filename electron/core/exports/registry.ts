@@ -4,6 +4,13 @@ import type { ExportKind, ExportRequest } from '../../../shared/exports';
 import { AppError } from '../errors';
 import type { Store } from '../store/db';
 import { stammblattPdf } from './stammblatt';
+import { exportGlossaryCsv } from '../language/glossaryCsv';
+import { worksheetPdf } from '../language/worksheet';
+import { dokumentenstandPdf } from '../immigration/dokumentenstand';
+import { fristenIcs } from '../immigration/ics';
+import { ausbildungsbestaetigungPdf, mitteilungAbhPdf } from '../immigration/letters';
+import { nachweisPdf } from '../nachweis/pdf';
+import { planPdf, standPdf } from '../plan/pdf';
 
 export interface ExportFile {
   fileName: string;
@@ -16,6 +23,15 @@ type Builders = { [K in ExportKind]: (store: Store, req: Req<K>, now: Date) => P
 
 const builders: Builders = {
   stammblatt: (store, req, now) => stammblattPdf(store, req.traineeId, now),
+  arbeitsblatt: (store, req, now) => worksheetPdf(store, req, now),
+  glossar: async (store, req, now) => exportGlossaryCsv(store.db, req.filter ?? 'all', now),
+  'mitteilung-abh': (store, req, now) => mitteilungAbhPdf(store, req.traineeId, now),
+  ausbildungsbestaetigung: (store, req, now) => ausbildungsbestaetigungPdf(store, req.traineeId, now),
+  dokumentenstand: (store, req, now) => dokumentenstandPdf(store, req.traineeId, now),
+  'fristen-ics': (store, _req, now) => fristenIcs(store, now),
+  ausbildungsplan: (store, req, now) => planPdf(store, req.traineeId, now),
+  ausbildungsnachweis: (store, req, now) => nachweisPdf(store, req.traineeId, { from: req.from, to: req.to }, now),
+  ausbildungsstand: (store, req, now) => standPdf(store, req.traineeId, now),
 };
 
 export async function runExport(store: Store, req: ExportRequest, now = new Date()): Promise<ExportFile> {

@@ -1,0 +1,125 @@
+// The trainee's "Ausbildungsnachweis" tab: the weeks of the training with what is missing or waits for a
+// sign-off, the sheet editor, the form (weekly / daily) and the PDF export for a date range.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber } from '../../../shared/format';
+import { NACHWEIS_MODES, type NachweisMode, type WeekRow } from '../../../shared/nachweis';
+import { addDays } from '../../../shared/trainingCalendar';
+import type { Trainee } from '../../../shared/trainees';
+import { call } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
+import { ErrorBanner, SelectField, TextField } from '../../components/forms';
+import { useAsync } from '../../useAsync';
+import { WeekEditor, type EditorTarget } from './WeekEditor';
+
+export function NachweisTab({ trainee }: { trainee: Trainee }) {
+  const { t } = useTranslation('nachweis');
+  const { t: tc } = useTranslation('common');
+  const data = useAsync(async () => {
+    const [list, firm] = await Promise.all([call('nachweis.list', { traineeId: trainee.id }), call('firm.get')]);
+    return { list, trainers: firm?.trainers ?? [] };
+  }, [trainee.id]);
+  const [target, setTarget] = useState<EditorTarget | null>(null);
+  const [range, setRange] = useState({ from: '', to: '' });
+  const [error, setError] = useState<unknown>(null);
+  if (data.error) return <ErrorBanner error={data.error} />;
+  if (!data.data) return <p className="muted">{tc('status.loading')}</p>;
+  const { list, trainers } = data.data;
+
+  async function openWeek(w: WeekRow) {
+    setError(null);
+    try {
+      if (w.recordIds[0]) {
+        const r = await call('nachweis.get', { id: w.recordIds[0] });
+        setTarget({ record: r, from: r.from, to: r.to });
+      } else {
+        const friday = addDays(w.monday, 4);
+        setTarget({ record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday });
+      }
+    } catch (e) {
+      setError(e);
+    }
+  }
+  async function setMode(mode: NachweisMode) {
+    setError(null);
+    try {
+      await call('nachweis.setMode', { traineeId: trainee.id, mode });
+      data.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  if (target) {
+    return (
+      <WeekEditor
+        key={`${target.record?.id ?? 'new'}-${target.from}`}
+        traineeId={trainee.id}
+        mode={list.mode}
+        trainers={trainers}
+        target={target}
+        onClose={(changed) => {
+          setTarget(null);
+          if (changed) data.reload();
+        }}
+      />
+    );
+  }
+  const exportRequest = { kind: 'ausbildungsnachweis' as const, traineeId: trainee.id, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+  return (
+    <div className="nachweis-tab">
+      <ErrorBanner error={error} />
+      <div className="section-head">
+        <p className="nachweis-counts">
+          <span className={`pill${list.counts.missing ? ' pill-danger' : ''}`}>{t('counts.missing', { count: list.counts.missing })}</span>{' '}
+          <span className="pill">{t('counts.draft', { count: list.counts.draft })}</span> <span className="pill">{t('counts.traineeSigned', { count: list.counts.traineeSigned })}</span>{' '}
+          <span className="pill pill-active">{t('counts.signed', { count: list.counts.signed })}</span>
+        </p>
+        <SelectField name="mode" label={t('mode.label')} value={list.mode} onChange={(v) => setMode(v as NachweisMode)} options={NACHWEIS_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))} />
+      </div>
+      <table className="data nachweis-weeks">
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.week')}</th>
+            <th scope="col">{t('columns.period')}</th>
+            <th scope="col">{t('columns.year')}</th>
+            <th scope="col">{t('columns.state')}</th>
+            <th scope="col">{t('columns.hours')}</th>
+            <th scope="col">{t('columns.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...list.weeks].reverse().map((w) => (
+            <tr key={w.monday} data-week={w.monday}>
+              <td>{t('weekLabel', { week: w.week, year: w.weekYear })}</td>
+              <td>
+                {formatDate(w.from)} – {formatDate(w.to)}
+              </td>
+              <td>{t('yearLabel', { n: w.trainingYear })}</td>
+              <td>
+                <span className={`pill nachweis-state-${w.state}`}>{t(`state.${w.state}`)}</span>
+                {w.amended ? <span className="pill">{t('amended')}</span> : null}
+                {w.warnings ? <span className="pill pill-danger">!</span> : null}
+              </td>
+              <td>{w.hours === null ? '—' : formatNumber(w.hours, 2)}</td>
+              <td>
+                <button type="button" onClick={() => openWeek(w)} aria-label={`${w.recordIds.length ? t('open') : t('write')} ${t('weekLabel', { week: w.week, year: w.weekYear })}`}>
+                  {w.recordIds.length ? t('open') : t('write')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section className="card nachweis-export" aria-labelledby="nachweis-export">
+        <h2 id="nachweis-export">{t('export.title')}</h2>
+        <div className="toolbar">
+          <TextField name="exportFrom" type="date" label={t('export.from')} value={range.from} onChange={(v) => setRange((r) => ({ ...r, from: v }))} />
+          <TextField name="exportTo" type="date" label={t('export.to')} value={range.to} onChange={(v) => setRange((r) => ({ ...r, to: v }))} />
+          <ExportButton request={exportRequest} label={t('export.button')} className="primary" />
+        </div>
+        <p className="muted">{t('export.hint')}</p>
+      </section>
+    </div>
+  );
+}

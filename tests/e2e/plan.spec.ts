@@ -1,0 +1,90 @@
+// A new user creates a trainee, makes the training plan from the framework plan, records and signs a week,
+// exports the Ausbildungsnachweis and finds the week in the downloaded PDF.
+import { expect, openApp, test } from './fixtures';
+import { FirmPageModel, TraineeFormModel, expectHeading } from './pages';
+import { NachweisTabModel, OccupationsPageModel, PlanTabModel, TraineeTabsModel } from './planPages';
+
+test('a new user creates a trainee from a template, records and signs a week, and exports the Ausbildungsnachweis', async ({ page, app }) => {
+  await openApp(page, app);
+  const firm = new FirmPageModel(page);
+  await firm.open();
+  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
+  await firm.save();
+  await expect(page.getByRole('status')).toContainText('Gespeichert');
+
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Arabisch' });
+  await form.save();
+  await expectHeading(page, 'Amina Yousef');
+
+  const tabs = new TraineeTabsModel(page);
+  await tabs.open('Ausbildungsplan');
+  const plan = new PlanTabModel(page);
+  await plan.createFromTemplate();
+  await expect(plan.position('9')).toContainText('Be- und Verarbeiten von Holz, Holzwerk- und sonstigen Werkstoffen sowie von Halbzeugen');
+  await expect(page.getByText('Grundlage: TischlAusbV')).toBeVisible();
+
+  await tabs.open('Ausbildungsnachweis');
+  const nw = new NachweisTabModel(page);
+  await nw.writeWeek('KW 33/2026');
+  await nw.addEntry('Betriebliche Tätigkeit', { text: 'Massivholzregal aus Kiefer gebaut: Zuschnitt, Zinkenverbindung, Oberfläche geölt', hours: '26', positions: '9, 11' });
+  await nw.addEntry('Berufsschule', { text: 'Lernfeld 1: Einfache Produkte aus Holz herstellen', hours: '8' });
+  await nw.addEntry('Unterweisung, Lehrgang', { text: 'Unterweisung an der Formatkreissäge', hours: '4', positions: '3' });
+  await nw.save();
+  await nw.signAsTrainee();
+  await nw.signAsTrainer('Karl Sonnenholz');
+  await nw.close();
+  await expect(nw.weekRow('KW 33/2026')).toContainText('abgezeichnet');
+  await expect(nw.weekRow('KW 32/2026')).toContainText('fehlt');
+
+  const pdf = await nw.exportPdf();
+  expect(pdf.fileName).toBe('Ausbildungsnachweis_Yousef_Amina.pdf');
+  expect(pdf.text).toContain('KW 33/2026 · 10.08.2026 – 14.08.2026 · 1. Ausbildungsjahr');
+  expect(pdf.text).toContain('Massivholzregal aus Kiefer gebaut: Zuschnitt, Zinkenverbindung, Oberfläche geölt');
+  expect(pdf.text).toContain('Lernfeld 1: Einfache Produkte aus Holz herstellen');
+  expect(pdf.text).toContain('9, 11');
+  expect(pdf.text).toContain('Summe 38');
+  expect(pdf.text).toMatch(/Ausbilder\/in Karl Sonnenholz, \d\d\.\d\d\.\d{4}/);
+  expect(pdf.text).toContain('Tischlerei Sonnenholz');
+
+  // A range without records gets a clear message and no file.
+  await nw.exportPdfExpectingError({ from: '01.01.2027', to: '31.01.2027' }, 'Für den Zeitraum 01.01.2027 bis 31.01.2027 gibt es keine Ausbildungsnachweise.');
+});
+
+test('the supervisor copies a framework plan, adapts it, exports it and imports it again; a broken file names its line', async ({ page, app }) => {
+  await openApp(page, app);
+  const occ = new OccupationsPageModel(page);
+  await occ.open();
+  await occ.copy('Tischler/-in', 'Tischler/-in (Treppenbau)');
+  // a time guide value for a skill the position does not have is shown next to the field
+  await page.locator('input[name=timeItems5_0]').fill('a-c, zz');
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(page.locator('.field', { has: page.locator('input[name=timeItems5_0]') })).toContainText('Die Fertigkeit „zz“ gibt es in dieser Position nicht.');
+  await page.locator('input[name=timeItems5_0]').fill('a-e');
+  await page.getByRole('button', { name: 'Position hinzufügen' }).click();
+  const last = page.locator('.template-position').last();
+  await last.getByLabel(/^Nummer/).fill('F1');
+  await last.getByLabel(/^Bezeichnung/).fill('Treppenbau');
+  await last.getByLabel(/Fertigkeiten, Kenntnisse/).fill('Treppen aufmessen\nWangentreppen fertigen und montieren');
+  await last.getByLabel('Für Fertigkeiten (z. B. a-c, e)').fill('a-b');
+  await last.getByLabel('Zeitraum', { exact: true }).fill('p2');
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Vorlage gespeichert.');
+
+  await page.getByRole('link', { name: 'Zurück zu den Berufen' }).first().click();
+  await expect(occ.row('Tischler/-in (Treppenbau)')).toContainText('18');
+  const file = await occ.exportTemplate('Tischler/-in (Treppenbau)');
+  expect(file.fileName).toBe('Rahmenplan_Tischler-in-Treppenbau.json');
+  expect(JSON.parse(file.text).positions.at(-1)).toMatchObject({ number: 'F1', title: 'Treppenbau' });
+
+  await occ.importTemplate(file.fileName, file.text);
+  await expect(page.getByRole('status')).toContainText('Vorlage „Tischler/-in (Treppenbau) (2)“ wurde importiert.');
+  await expect(occ.row('Tischler/-in (Treppenbau) (2)')).toContainText('importiert');
+
+  const broken = file.text.replace('"durationMonths": 36,', '"durationMonths": 36');
+  await occ.importTemplate('kaputt.json', broken);
+  const line = broken.split('\n').findIndex((l) => l.includes('"durationMonths": 36')) + 2;
+  await expect(page.getByRole('alert').first()).toContainText(`Die Datei ist keine gültige JSON-Datei (Fehler in Zeile ${line}). Nichts wurde übernommen.`);
+  await expect(page.locator('tr[data-occupation]')).toHaveCount(5);
+});
