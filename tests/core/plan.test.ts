@@ -143,6 +143,17 @@ describe('training plan', () => {
     expect(after.history[0]).toMatchObject({ kind: 'contract', params: { endBefore: '2029-07-31', end: '2030-01-31', kept: done.length, rescheduled: open.length } });
   });
 
+  it('plans what is open into the extension when the contract is extended after its planned end had passed', async () => {
+    const { c, t } = await setup('2029-08-20');
+    await c.call('trainees.update', { ...traineeInput({ contractEndPlanned: '2030-01-31' }), id: t.id });
+    const after = (await c.call('plan.get', { traineeId: t.id }))!;
+    for (const o of items(after)) {
+      expect(o.plannedTo <= '2030-01-31').toBe(true);
+      if (!after.positions.find((p) => p.number === o.positionNumber)!.throughout) expect(o.plannedFrom >= '2029-08-01').toBe(true);
+    }
+    expect(after.history[0]).toMatchObject({ kind: 'contract', params: { end: '2030-01-31', kept: 0 } });
+  });
+
   it('moves the whole plan with the start date and compresses it into a shortened contract', async () => {
     const { c, t, plan } = await setup('2026-06-01');
     await c.call('trainees.update', { ...traineeInput({ contractStart: '2026-09-01', contractEndPlanned: '2029-02-28' }), id: t.id });

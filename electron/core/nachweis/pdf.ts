@@ -123,7 +123,7 @@ function signatureBlock(r: NachweisRecord): Content {
   };
 }
 
-function weekSheet(r: NachweisRecord, t: Trainee, no: number, first: boolean): Content[] {
+function weekSheet(r: NachweisRecord, no: number, first: boolean): Content[] {
   const daily = r.mode === 'daily';
   const c = r.content;
   const signed = signedLine(r);
@@ -190,7 +190,7 @@ export function nachweisDocument(store: Store, traineeId: number, range: { from?
       `Ausbildungszeit ${formatDate(t.contractStart)} – ${formatDate(t.contractEndPlanned)} · Nachweise vom ${formatDate(records[0]!.from)} bis ${formatDate(records[records.length - 1]!.to)}: ${records.length} Blätter, davon ${signed} abgezeichnet`,
     ],
     createdAt: now,
-    content: records.flatMap((r, i) => weekSheet(r, t, number.get(r.id)!, i === 0)),
+    content: records.flatMap((r, i) => weekSheet(r, number.get(r.id)!, i === 0)),
   });
   // The full letterhead on the first page; every further page (one a week) carries the firm and the trainee's
   // name in one line in the same place. Keeps 182 sheets light to render.

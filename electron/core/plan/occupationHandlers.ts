@@ -1,6 +1,6 @@
 import type { occupationsContract } from '../../../shared/plan';
 import { defineHandlers } from '../api/registry';
-import { createOccupation, deleteOccupation, exportTemplate, importTemplate, occupationInfo, occupationPositions, occupationsOverview, saveTemplate } from './occupations';
+import { createOccupation, deleteOccupation, exportTemplate, importTemplate, occupationPositions, occupationsOverview, saveTemplate } from './occupations';
 import { getTemplate } from './templates';
 
 export const occupationHandlers = defineHandlers<typeof occupationsContract>({

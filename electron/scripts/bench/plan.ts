@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { FirmInput } from '../../../shared/firm';
 import { RecordContent, type RecordContentInput } from '../../../shared/nachweis';
+import { formatDate, formatDateTime, toIsoDate } from '../../../shared/format';
 import { addDays, mondayOf } from '../../../shared/trainingCalendar';
 import { TraineeInput } from '../../../shared/trainees';
 import { saveFirm } from '../../core/firm/service';
@@ -120,6 +121,27 @@ export async function benchPlan(dir: string) {
     ],
   });
 
+  // For comparison only: every text the sheets print (week line, kind labels, entries, absence and sign-off line,
+  // running header and footer), bare in the same kind of table. Shows what the sheet layout itself costs.
+  const sheetTextsDoc = (): TDocumentDefinitions => ({
+    pageSize: 'A4',
+    defaultStyle: { font: 'Sans', fontSize: 9.5 },
+    content: [
+      {
+        table: {
+          widths: ['*', 44, 36],
+          body: records.flatMap((r, n) => [
+            [`Nr. ${n + 1} · KW ${r.week}/${r.weekYear} · ${formatDate(r.from)} – ${formatDate(r.to)} · ${r.trainingYear}. Ausbildungsjahr`, 'Pos.', 'Std.'],
+            ...r.content.entries.map((e, i) => [`${i === 0 || r.content.entries[i - 1]!.kind !== e.kind ? `${e.kind} ` : ''}${e.text}`, e.positions.join(', '), String(e.hours)]),
+            [`Abwesenheit: keine Abgezeichnet: Auszubildende/r ${r.traineeSignedName}, ${formatDateTime(r.traineeSignedAt)} · Ausbilder/in ${r.trainerName}, ${formatDateTime(r.trainerSignedAt)}`, 'Summe', String(r.totalHours)],
+            [`Haustechnik Bench GmbH   Ausbildungsnachweis ${t.firstName} ${t.lastName}`, '', ''],
+            [`Erstellt am ${formatDate(toIsoDate(now))} mit Werkbrücke`, '', `Seite ${n + 1} von ${records.length}`],
+          ]),
+        },
+      },
+    ],
+  });
+
   let pdf: Uint8Array = new Uint8Array();
   const timeOnce = async (fn: () => Promise<unknown>) => {
     const t0 = performance.now();
@@ -131,9 +153,11 @@ export async function benchPlan(dir: string) {
   pdf = (await nachweisPdf(store, traineeId, {}, now)).bytes;
   const ours: number[] = [];
   const base: number[] = [];
+  const sheet: number[] = [];
   for (let i = 0; i < 9; i++) {
     base.push(await timeOnce(() => renderPdf(baselineDoc())));
     ours.push(await timeOnce(async () => (pdf = (await nachweisPdf(store, traineeId, {}, now)).bytes)));
+    sheet.push(await timeOnce(() => renderPdf(sheetTextsDoc())));
   }
   // Best of the interleaved runs for both: other processes on this two-core machine only ever add time.
   const best = (xs: number[]) => Math.min(...xs);
@@ -145,6 +169,8 @@ export async function benchPlan(dir: string) {
     nachweis_pdf_pages: pageCount(pdf),
     nachweis_pdf_baseline_ms,
     nachweis_pdf_ratio: round(nachweis_pdf_ms / nachweis_pdf_baseline_ms, 2),
+    nachweis_pdf_sheet_texts_baseline_ms: round(best(sheet), 1),
+    nachweis_pdf_sheet_texts_ratio: round(nachweis_pdf_ms / best(sheet), 2),
     plan_progress_ms,
   };
 }

@@ -17,6 +17,7 @@ export default {
     trainee_signed: 'wartet auf Ausbilder/in',
     signed: 'abgezeichnet',
   },
+  weekdays: { '1': 'Mo', '2': 'Di', '3': 'Mi', '4': 'Do', '5': 'Fr', '6': 'Sa', '7': 'So' },
   amended: 'berichtigt',
   write: 'Schreiben',
   open: 'Öffnen',

@@ -19,6 +19,7 @@ export default {
     trainee_signed: 'waiting for the trainer',
     signed: 'signed',
   },
+  weekdays: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
   amended: 'corrected',
   write: 'Write',
   open: 'Open',

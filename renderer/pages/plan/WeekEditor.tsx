@@ -76,7 +76,7 @@ export function WeekEditor({
   const daily = (record?.mode ?? mode) === 'daily';
   const days = daysOf(from, to);
   const week = isoWeek(from);
-  const dayName = (d: string) => `${tc(`weekdaysShort.${Math.min(isoWeekday(d), 6)}` as 'weekdaysShort.1')} ${formatDate(d).slice(0, 6)}`;
+  const dayName = (d: string) => `${t(`weekdays.${isoWeekday(d)}` as 'weekdays.1')} ${formatDate(d).slice(0, 6)}`;
 
   const content = () => ({
     entries: form.entries.map((e) => ({
