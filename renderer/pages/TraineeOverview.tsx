@@ -53,7 +53,15 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
             <Row label={t('fields.probationMonths')}>{tr.probationMonths}</Row>
             <Row label={t('fields.weeklyHours')}>{formatNumber(tr.weeklyHours)}</Row>
             <Row label={t('fields.schoolDays')}>{tr.schoolDays.map((d) => tc(`weekdays.${d}` as 'weekdays.1')).join(', ')}</Row>
-            <Row label={t('fields.payPerYear')}>{tr.payPerYear.map((p, i) => `${t('fields.payYear', { n: i + 1 })}: ${formatEuro(p)}`).join(' · ')}</Row>
+            <Row label={t('fields.payPerYear')}>
+              {tr.payPerYear.length > 0
+                ? tr.payPerYear.map((p, i) => (
+                    <span key={i} className="line">
+                      {t('fields.payYear', { n: i + 1 })}: {formatEuro(p)}
+                    </span>
+                  ))
+                : null}
+            </Row>
             <Row label={t('fields.chamberRegistrationDate')}>
               {[formatDate(tr.chamberRegistrationDate), tr.chamberRegistrationNo].filter(Boolean).join(' · ')}
             </Row>
