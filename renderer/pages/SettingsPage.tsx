@@ -4,6 +4,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../../shared/system';
 import { call } from '../api';
 import { ErrorBanner, Notice, SelectField } from '../components/forms';
 import i18n from '../i18n';
+import { href } from '../router';
 import { useAsync } from '../useAsync';
 
 export function SettingsPage() {
@@ -51,6 +52,13 @@ export function SettingsPage() {
           onChange={changeLanguage}
           options={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
         />
+      </fieldset>
+      <fieldset>
+        <legend>{t('rules')}</legend>
+        <p className="muted">{t('rulesHint')}</p>
+        <a className="button" href={href('/fristen/regeln')}>
+          {t('rules')}
+        </a>
       </fieldset>
       <fieldset>
         <legend>{t('data')}</legend>

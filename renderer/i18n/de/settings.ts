@@ -12,5 +12,7 @@ export default {
   backup: 'Jetzt sichern',
   backupHint: 'Legt eine vollständige Kopie der Datenbank im Ordner „backups“ des Datenordners an. Kopieren Sie diesen Ordner regelmäßig auf einen USB-Stick.',
   backupDone: 'Sicherung erstellt: {{file}}',
+  rules: 'Fristen und Vorlaufzeiten',
+  rulesHint: 'Vorlaufzeiten für Verlängerungen und Mitteilungen anpassen – mit der Quelle jeder Regel.',
   privacy: 'Alle Daten bleiben auf diesem PC. Werkbrücke sendet nichts ins Internet.',
 };
