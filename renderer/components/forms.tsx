@@ -213,3 +213,18 @@ export function CheckboxGroup<T extends string | number>(p: {
     </fieldset>
   );
 }
+
+/** The buttons under a form: submit (primary, or danger for destructive actions) and cancel. */
+export function FormActions(p: { submit: string; onCancel: () => void; danger?: boolean; disabled?: boolean }) {
+  const { t } = useTranslation('common');
+  return (
+    <div className="actions">
+      <button type="submit" className={p.danger ? 'danger' : 'primary'} disabled={p.disabled ?? false}>
+        {p.submit}
+      </button>
+      <button type="button" onClick={p.onCancel}>
+        {t('actions.cancel')}
+      </button>
+    </div>
+  );
+}

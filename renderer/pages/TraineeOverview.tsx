@@ -5,7 +5,7 @@ import type { Trainee } from '../../shared/trainees';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ExportButton } from '../components/ExportButton';
-import { ErrorBanner, Notice, TextArea, TextField, useFieldErrors } from '../components/forms';
+import { ErrorBanner, FormActions, Notice, TextArea, TextField, useFieldErrors } from '../components/forms';
 import { navigate } from '../router';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -156,21 +156,13 @@ function EndTrainingForm({ trainee, onDone, onCancel }: { trainee: Trainee; onDo
       </fieldset>
       <TextField name="endDate" type="date" label={t('end.date')} value={date} onChange={setDate} error={errors.date} required />
       <TextArea name="endReason" label={t('end.reason')} value={reason} onChange={setReason} error={errors.reason} rows={3} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {tc('actions.confirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={tc('actions.confirm')} onCancel={onCancel} />
     </form>
   );
 }
 
 function DeleteForm({ trainee, onCancel }: { trainee: Trainee; onCancel: () => void }) {
   const { t } = useTranslation('trainees');
-  const { t: tc } = useTranslation('common');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<unknown>(null);
   const matches = typed.trim() === trainee.lastName;
@@ -189,14 +181,7 @@ function DeleteForm({ trainee, onCancel }: { trainee: Trainee; onCancel: () => v
       <p>{t('delete.text')}</p>
       <ErrorBanner error={error} />
       <TextField name="confirmName" label={t('delete.typeName', { name: trainee.lastName })} value={typed} onChange={setTyped} />
-      <div className="actions">
-        <button type="submit" className="danger" disabled={!matches}>
-          {t('delete.confirm')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('delete.confirm')} onCancel={onCancel} danger disabled={!matches} />
     </form>
   );
 }

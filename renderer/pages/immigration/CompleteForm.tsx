@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toIsoDate } from '../../../shared/format';
 import { call } from '../../api';
-import { ErrorBanner, Field, TextArea, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, Field, FormActions, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { useAsync } from '../../useAsync';
 
 /** "Who": free text with the firm's trainers as suggestions. */
@@ -28,7 +28,6 @@ export function WhoField({ value, onChange, error, label }: { value: string; onC
 
 export function CompleteForm({ deadlineKey, onDone, onCancel }: { deadlineKey: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation('immigration');
-  const { t: tc } = useTranslation('common');
   const [doneOn, setDoneOn] = useState(toIsoDate(new Date()));
   const [doneBy, setDoneBy] = useState('');
   const [note, setNote] = useState('');
@@ -50,14 +49,7 @@ export function CompleteForm({ deadlineKey, onDone, onCancel }: { deadlineKey: s
       <TextField name="doneOn" type="date" label={t('complete.doneOn')} value={doneOn} onChange={setDoneOn} error={errors.doneOn} required />
       <WhoField label={t('complete.doneBy')} value={doneBy} onChange={setDoneBy} error={errors.doneBy} />
       <TextArea name="note" label={t('complete.note')} value={note} onChange={setNote} error={errors.note} rows={2} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('complete.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('complete.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_KINDS, type Contact, type ContactKind } from '../../../shared/contacts';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, FormActions, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 
@@ -70,14 +70,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact: Contact | 
         {field('city')}
       </div>
       <TextArea name="notes" label={t('contacts.fields.notes')} value={f.notes} onChange={set('notes')} error={errors.notes} rows={2} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {tc('actions.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={tc('actions.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES, MAX_COPY_BYTES, WORK_NOTES, type DocumentType, type ResidenceDocument, type WorkNote } from '../../../shared/immigration';
 import { call } from '../../api';
-import { ErrorBanner, Field, SelectField, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, Field, FormActions, SelectField, TextField, useFieldErrors } from '../../components/forms';
 
 export type DocumentFormMode = { kind: 'create' } | { kind: 'edit'; doc: ResidenceDocument } | { kind: 'renew'; doc: ResidenceDocument };
 
@@ -155,14 +155,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
           </label>
         </div>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? tc('status.saving') : tc('actions.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={busy ? tc('status.saving') : tc('actions.save')} onCancel={onCancel} disabled={busy} />
     </form>
   );
 }

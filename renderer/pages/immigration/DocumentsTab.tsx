@@ -8,7 +8,7 @@ import type { Trainee } from '../../../shared/trainees';
 import { call, saveFile } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
-import { ErrorBanner, Notice, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, FormActions, Notice, TextField, useFieldErrors } from '../../components/forms';
 import { useAsync } from '../../useAsync';
 import { WhoField } from './CompleteForm';
 import { DeadlineTable } from './DeadlineTable';
@@ -299,14 +299,7 @@ function RenewalAppliedForm({ doc, onDone, onCancel }: { doc: ResidenceDocument;
       <ErrorBanner error={error} />
       <TextField name="appliedOn" type="date" label={t('docs.appliedOnLabel')} value={appliedOn} onChange={setAppliedOn} error={errors.appliedOn} required />
       <WhoField label={t('complete.doneBy')} value={doneBy} onChange={setDoneBy} error={errors.doneBy} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {tc('actions.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={tc('actions.save')} onCancel={onCancel} />
     </form>
   );
 }

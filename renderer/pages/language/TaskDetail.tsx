@@ -8,7 +8,7 @@ import type { Task, TaskStatus } from '../../../shared/tasks';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
-import { ErrorBanner, Notice, SelectField } from '../../components/forms';
+import { ErrorBanner, FormActions, Notice, SelectField } from '../../components/forms';
 import { href, navigate } from '../../router';
 import { useAsync } from '../../useAsync';
 import { usePositionTitles } from './Pickers';
@@ -281,7 +281,6 @@ function TaskView({ task: tk, reload }: { task: Task; reload: () => void }) {
 
 function CopyForm({ task, onCancel }: { task: Task; onCancel: () => void }) {
   const { t } = useTranslation('language');
-  const { t: tc } = useTranslation('common');
   const trainees = useAsync(() => call('trainees.list', { status: 'active' }), []);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -299,14 +298,7 @@ function CopyForm({ task, onCancel }: { task: Task; onCancel: () => void }) {
     <form onSubmit={submit} className="form" noValidate>
       <ErrorBanner error={error ?? trainees.error} />
       <SelectField name="copyTarget" label={t('detail.copyTarget')} value={target || options[0]?.value || ''} onChange={setTarget} options={options} required />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={options.length === 0}>
-          {t('detail.copy')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('detail.copy')} onCancel={onCancel} disabled={options.length === 0} />
     </form>
   );
 }

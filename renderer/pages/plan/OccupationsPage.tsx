@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/format';
 import type { OccupationInfo, PositionRef } from '../../../shared/plan';
 import { ApiError, call, saveFile } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ErrorBanner, Notice, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, FormActions, Notice, TextField, useFieldErrors } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 
@@ -240,14 +240,7 @@ function NewOccupationForm({ copyFrom, onDone, onCancel }: { copyFrom: Occupatio
       <ErrorBanner error={error} />
       <TextField name="occupationName" label={t('occupations.newName')} value={name} onChange={setName} error={errors.name} required />
       {copyFrom ? null : <TextField name="durationMonths" type="number" label={t('occupations.duration')} value={months} onChange={setMonths} error={errors.durationMonths} required />}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {tc('actions.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {tc('actions.cancel')}
-        </button>
-      </div>
+      <FormActions submit={tc('actions.save')} onCancel={onCancel} />
     </form>
   );
 }

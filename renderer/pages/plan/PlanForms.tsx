@@ -6,7 +6,7 @@ import type { Firm } from '../../../shared/firm';
 import { toIsoDate } from '../../../shared/format';
 import { PLAN_STATUSES, type Plan, type PlanItem, type PlanPosition, type PlanStatus } from '../../../shared/plan';
 import { call } from '../../api';
-import { ErrorBanner, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, FormActions, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { useMonthOptions } from './planText';
 
 interface FormProps {
@@ -18,14 +18,7 @@ interface FormProps {
 function Buttons({ onCancel, busy }: { onCancel: () => void; busy: boolean }) {
   const { t } = useTranslation('common');
   return (
-    <div className="actions">
-      <button type="submit" className="primary" disabled={busy}>
-        {t('actions.save')}
-      </button>
-      <button type="button" onClick={onCancel}>
-        {t('actions.cancel')}
-      </button>
-    </div>
+    <FormActions submit={t('actions.save')} onCancel={onCancel} disabled={busy} />
   );
 }
 
