@@ -1,8 +1,10 @@
 // The Electron shell: one window, the core in this process with heavy work in a worker thread, IPC to the
 // handler registry. Kept thin: everything that is not window, protocol or IPC lives in electron/core.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import deErrors from '../renderer/i18n/de/errors';
 import { startCore, type Core } from './core/app';
+import { AppError } from './core/errors';
 import { startDeadlineReminders } from './deadlineReminder';
 import { CSP } from './server/http';
 
@@ -62,7 +64,15 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.whenReady().then(() => {
-  core = startCore({ dataDir: app.getPath('userData'), transport: 'ipc', workerFile: path.join(__dirname, 'worker.cjs') });
+  try {
+    core = startCore({ dataDir: app.getPath('userData'), transport: 'ipc', workerFile: path.join(__dirname, 'worker.cjs') });
+  } catch (e) {
+    // A workspace that cannot be opened (newer than the app, not a database) is left untouched: say why and stop.
+    const known = e instanceof AppError ? (deErrors as Record<string, unknown>)[e.code] : undefined;
+    dialog.showErrorBox('Werkbrücke', `${typeof known === 'string' ? known : 'Der Arbeitsbereich kann nicht geöffnet werden.'}\n\n${app.getPath('userData')}\n${(e as Error).message}`);
+    app.quit();
+    return;
+  }
   const registry = core.registry;
 
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
