@@ -78,4 +78,3 @@ export function isoWeek(s: string): { week: number; year: number } {
 }
 
 /** First and last day of a calendar month as "YYYY-MM". */
-export const monthOf = (s: string) => s.slice(0, 7);

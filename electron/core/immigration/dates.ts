@@ -45,5 +45,3 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY);
 }
 
-export const minDate = (a: string, b: string) => (a < b ? a : b);
-export const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { RecordContent, Warning } from '../../../shared/nachweis';
+import { entryHours, type RecordContent, type Warning } from '../../../shared/nachweis';
 import { addMonths, isoWeekday } from '../../../shared/trainingCalendar';
 import type { Trainee } from '../../../shared/trainees';
 import { AppError } from '../errors';
@@ -44,7 +44,7 @@ function workdays(from: string, to: string, days: string[]): number {
 export function hoursWarnings(c: RecordContent, trainee: Trainee, from: string, to: string, days: string[]): { total: number; warnings: Warning[] } {
   const rules = nachweisRules();
   const perAbsenceDay = trainee.weeklyHours / rules.workdaysPerWeek.value;
-  const worked = c.entries.reduce((s, e) => s + e.hours, 0);
+  const worked = entryHours(c);
   const absent = c.absences.reduce((s, a) => s + (a.hours ?? perAbsenceDay), 0);
   const total = round(worked + absent);
   const warnings: Warning[] = [];

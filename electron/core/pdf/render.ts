@@ -1,5 +1,5 @@
 // pdfmake set up once per process: the fonts shipped in resources/fonts, no URL access, local access only to
-// the fonts folder and the workspace files a builder passes in explicitly.
+// the fonts folder.
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
@@ -27,7 +27,6 @@ export function fontPath(family: FontFamily, style: keyof (typeof FONT_FILES)['S
 }
 
 let ready = false;
-const allowedDirs = new Set<string>();
 
 function setup() {
   if (ready) return;
@@ -36,18 +35,13 @@ function setup() {
   for (const [family, files] of Object.entries(FONT_FILES)) {
     fonts[family] = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
   }
-  allowedDirs.add(dir + path.sep);
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p: string) => [...allowedDirs].some((d) => path.resolve(p).startsWith(d)));
+  // Only the shipped fonts are read from disk; pictures are passed to pdfmake as data.
+  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir + path.sep));
   ready = true;
 }
 
-/** Lets pdfmake read images from a folder (e.g. the workspace's files/). */
-export function allowLocalDir(dir: string) {
-  setup();
-  allowedDirs.add(path.resolve(dir) + path.sep);
-}
 
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   setup();
