@@ -4,6 +4,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { resourcesDir } from '../paths';
+import { printPdf } from './printer';
 
 /** Font families every PDF builder may use. `Sans` covers Latin and Cyrillic, `Arabic` Arabic/Dari/Pashto, `Ethiopic` Tigrinya. */
 export const FONT_FILES = {
@@ -27,6 +28,12 @@ export function fontPath(family: FontFamily, style: keyof (typeof FONT_FILES)['S
 }
 
 let ready = false;
+let fontTable: Record<string, Record<string, string>> = {};
+const localAccess = (p: string) => path.resolve(p).startsWith(fontsDir() + path.sep);
+
+function pdfmakeSetup() {
+  return { fonts: fontTable, virtualfs: (pdfmake as unknown as { virtualfs: unknown }).virtualfs, localAccessPolicy: localAccess };
+}
 
 function setup() {
   if (ready) return;
@@ -36,14 +43,26 @@ function setup() {
     fonts[family] = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
   }
   pdfmake.setFonts(fonts);
+  fontTable = fonts as Record<string, Record<string, string>>;
   pdfmake.setUrlAccessPolicy(() => false);
   // Only the shipped fonts are read from disk; pictures are passed to pdfmake as data.
-  pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir + path.sep));
+  pdfmake.setLocalAccessPolicy(localAccess);
   ready = true;
 }
 
 
+/**
+ * The PDF of a document definition: pdfmake's layout, drawn by printer.ts. WERKBRUECKE_PDF_PRINTER=pdfmake draws
+ * it with pdfmake's own printer instead (a fallback for support, and the reference the tests compare with).
+ */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  if (process.env.WERKBRUECKE_PDF_PRINTER === 'pdfmake') return renderPdfStock(doc);
+  setup();
+  return printPdf(doc, pdfmakeSetup());
+}
+
+/** The same document through pdfmake's own printer, unchanged: the reference printer.ts is compared with. */
+export async function renderPdfStock(doc: TDocumentDefinitions): Promise<Buffer> {
   setup();
   return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
 }

@@ -1,0 +1,184 @@
+// pdfmake's layout, drawn with fewer text operations.
+//
+// pdfmake lays a paragraph out word by word and also draws it word by word: each word becomes its own text
+// object in the page stream (colour, opacity, font, position, BT … ET), which is most of the time and bytes of a
+// text-heavy document (182 sheets of a full Ausbildungsnachweis). Its renderer leaves this as a TODO ("lines
+// without differently styled inlines should be written to pdf as one stream"). This printer runs pdfmake's own
+// layout unchanged and hands its renderer each line with the neighbouring words of one style joined into one
+// run. Joining happens only where nothing can move: the words sit exactly side by side, the earlier one ends in a
+// space (pdfkit shapes text space by space, so the glyphs and their advances stay the same) and neither has a
+// link, decoration, background, super/subscript, letter spacing or font features, and neither is right-to-left. Pages look the same; the
+// text is the same for copy and search; the tests compare both renderers page by page.
+//
+// It uses pdfmake's internal modules (js/…), so pdfmake is pinned to one version in package.json; a new version
+// is taken on deliberately, with tests/core/pdfPrinter.test.ts showing that the output is still the same.
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type PDFKitDocument from 'pdfkit';
+import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
+import PDFDocumentModule from 'pdfmake/js/PDFDocument';
+import { normalizePageMargin, normalizePageSize } from 'pdfmake/js/PageSize';
+import RendererModule from 'pdfmake/js/Renderer';
+import SVGMeasureModule from 'pdfmake/js/SVGMeasure';
+import { convertToDynamicContent } from 'pdfmake/js/helpers/tools';
+import { tableLayouts } from 'pdfmake/js/tableLayouts';
+
+// pdfmake's js/ files are CommonJS compiled from ES modules ({ __esModule, default }). Node (and the bundle)
+// import such a file's module.exports as the default; other loaders unwrap it. Either way: the class.
+const unwrap = <T>(m: T): T => ((m as { __esModule?: boolean; default?: T }).__esModule ? (m as { default: T }).default : m);
+const LayoutBuilder = unwrap(LayoutBuilderModule);
+const PDFDocument = unwrap(PDFDocumentModule);
+const Renderer = unwrap(RendererModule);
+const SVGMeasure = unwrap(SVGMeasureModule);
+
+/** A laid-out word (or run of words) as pdfmake's Line holds it. */
+interface Inline {
+  text: string;
+  x: number;
+  width: number;
+  font: unknown;
+  fontSize: number;
+  color?: unknown;
+  opacity?: number;
+  characterSpacing?: number;
+  fontFeatures?: unknown;
+  sup?: boolean;
+  sub?: boolean;
+  link?: unknown;
+  linkToPage?: unknown;
+  linkToDestination?: unknown;
+  _pageNodeRef?: unknown;
+  decoration?: unknown;
+  background?: unknown;
+}
+
+interface Line {
+  inlines: Inline[];
+}
+
+// Right-to-left words are laid out by our own bidi code (language/bidi.ts) as one inline per word in visual
+// order; they stay one text object each, as copy-and-paste and text extraction know them.
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** Whether an inline is plain text that can share a run with its plain neighbours. */
+function plain(i: Inline): boolean {
+  return (
+    !RTL.test(i.text) &&
+    !i.characterSpacing &&
+    i.fontFeatures == null &&
+    !i.sup &&
+    !i.sub &&
+    i.link == null &&
+    i.linkToPage == null &&
+    i.linkToDestination == null &&
+    i._pageNodeRef == null &&
+    !i.decoration &&
+    i.background == null
+  );
+}
+
+function joinable(a: Inline, b: Inline): boolean {
+  return (
+    a.text.endsWith(' ') &&
+    a.font === b.font &&
+    a.fontSize === b.fontSize &&
+    a.color === b.color &&
+    (a.opacity ?? 1) === (b.opacity ?? 1) &&
+    Math.abs(a.x + a.width - b.x) < 1e-6 &&
+    plain(b)
+  );
+}
+
+/** The line's inlines with neighbouring words of one style joined; the same array when nothing joins. */
+export function joinRuns(inlines: Inline[]): Inline[] {
+  let out: Inline[] | null = null;
+  for (let i = 0; i < inlines.length; i++) {
+    const cur = inlines[i]!;
+    const prev = out ? out[out.length - 1] : i > 0 ? inlines[i - 1] : undefined;
+    if (prev && plain(prev) && joinable(prev, cur)) {
+      if (!out) out = inlines.slice(0, i);
+      const last = out[out.length - 1]!;
+      // A copy: the line's own inlines stay as pdfmake made them.
+      out[out.length - 1] = { ...last, text: last.text + cur.text, width: last.width + cur.width };
+    } else if (out) {
+      out.push(cur);
+    }
+  }
+  return out ?? inlines;
+}
+
+class RunRenderer extends Renderer {
+  override renderLine(line: Line, x: number, y: number) {
+    const inlines = joinRuns(line.inlines);
+    if (inlines === line.inlines) return super.renderLine(line, x, y);
+    // The line as pdfmake made it (height, ascender, outline, id …), with the joined runs.
+    const joined = Object.create(line) as Line;
+    joined.inlines = inlines;
+    return super.renderLine(joined, x, y);
+  }
+}
+
+export interface PrinterSetup {
+  fonts: Record<string, Record<string, string>>;
+  virtualfs: unknown;
+  localAccessPolicy: (path: string) => boolean;
+}
+
+/**
+ * Lays out and draws a document like pdfmake's Printer.createPdfKitDocument (same defaults), for documents without
+ * URLs or attached files (Werkbrücke passes pictures as data and attaches nothing), and returns the PDF bytes.
+ */
+export function printPdf(doc: TDocumentDefinitions, setup: PrinterSetup): Promise<Buffer> {
+  const d = doc as TDocumentDefinitions & { files?: unknown; attachments?: Record<string, unknown> };
+  if (d.files || (d.attachments && Object.keys(d.attachments).length)) throw new Error('printPdf: attached files are not supported');
+  const pageSize = normalizePageSize(d.pageSize, d.pageOrientation);
+  const header = d.header && typeof d.header !== 'function' ? convertToDynamicContent(d.header) : d.header;
+  const footer = d.footer && typeof d.footer !== 'function' ? convertToDynamicContent(d.footer) : d.footer;
+  const kit = new PDFDocument(
+    setup.fonts,
+    d.images ?? {},
+    d.patterns ?? {},
+    {},
+    {
+      size: [pageSize.width, pageSize.height],
+      pdfVersion: d.version ?? '1.3',
+      subset: d.subset,
+      tagged: typeof d.tagged === 'boolean' ? d.tagged : false,
+      displayTitle: typeof d.displayTitle === 'boolean' ? d.displayTitle : false,
+      compress: typeof d.compress === 'boolean' ? d.compress : true,
+      userPassword: d.userPassword,
+      ownerPassword: d.ownerPassword,
+      permissions: d.permissions,
+      lang: d.language,
+      fontLayoutCache: true,
+      bufferPages: false,
+      autoFirstPage: false,
+      info: metadata(d.info),
+      font: null,
+    },
+    setup.virtualfs,
+    setup.localAccessPolicy,
+  ) as unknown as InstanceType<typeof PDFKitDocument>;
+  const builder = new LayoutBuilder(pageSize, normalizePageMargin(d.pageMargins ?? 40), new SVGMeasure());
+  builder.registerTableLayouts(tableLayouts);
+  const pages = builder.layoutDocument(d.content, kit, d.styles ?? {}, d.defaultStyle ?? { fontSize: 12, font: 'Roboto' }, d.background, header, footer, d.watermark, d.pageBreakBefore);
+  new RunRenderer(kit, undefined).renderPages(pages);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    kit.on('data', (c: Buffer) => chunks.push(c));
+    kit.on('end', () => resolve(Buffer.concat(chunks)));
+    kit.on('error', reject);
+    kit.end();
+  });
+}
+
+/** pdfmake's document info: its lower-case keys as the PDF's standard keys. */
+function metadata(info: TDocumentDefinitions['info']): Record<string, unknown> {
+  const standard = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped'];
+  const out: Record<string, unknown> = { Producer: 'pdfmake', Creator: 'pdfmake' };
+  for (const [key, value] of Object.entries(info ?? {})) {
+    if (!value) continue;
+    const k = key.charAt(0).toUpperCase() + key.slice(1);
+    out[standard.includes(k) ? k : key.replace(/\s+/g, '')] = value;
+  }
+  return out;
+}
