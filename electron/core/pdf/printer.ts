@@ -76,13 +76,14 @@ function plain(i: Inline): boolean {
   );
 }
 
-function joinable(a: Inline, b: Inline): boolean {
+/** Whether b can continue the run of a (same style as the run's first inline, and right after a). */
+function joinable(a: Inline, b: Inline, first: Inline): boolean {
   return (
     a.text.endsWith(' ') &&
-    a.font === b.font &&
-    a.fontSize === b.fontSize &&
-    a.color === b.color &&
-    (a.opacity ?? 1) === (b.opacity ?? 1) &&
+    b.font === first.font &&
+    b.fontSize === first.fontSize &&
+    b.color === first.color &&
+    (b.opacity ?? 1) === (first.opacity ?? 1) &&
     Math.abs(a.x + a.width - b.x) < 1e-6 &&
     plain(b)
   );
@@ -91,29 +92,42 @@ function joinable(a: Inline, b: Inline): boolean {
 /** The line's inlines with neighbouring words of one style joined; the same array when nothing joins. */
 export function joinRuns(inlines: Inline[]): Inline[] {
   let out: Inline[] | null = null;
-  for (let i = 0; i < inlines.length; i++) {
-    const cur = inlines[i]!;
-    const prev = out ? out[out.length - 1] : i > 0 ? inlines[i - 1] : undefined;
-    if (prev && plain(prev) && joinable(prev, cur)) {
-      if (!out) out = inlines.slice(0, i);
-      const last = out[out.length - 1]!;
+  let start = 0;
+  while (start < inlines.length) {
+    const first = inlines[start]!;
+    let end = start + 1;
+    if (plain(first)) while (end < inlines.length && joinable(inlines[end - 1]!, inlines[end]!, first)) end++;
+    if (end - start > 1) {
+      out ??= inlines.slice(0, start);
+      let text = first.text;
+      let width = first.width;
+      for (let k = start + 1; k < end; k++) {
+        text += inlines[k]!.text;
+        width += inlines[k]!.width;
+      }
       // A copy: the line's own inlines stay as pdfmake made them.
-      out[out.length - 1] = { ...last, text: last.text + cur.text, width: last.width + cur.width };
+      out.push({ ...first, text, width });
     } else if (out) {
-      out.push(cur);
+      out.push(first);
     }
+    start = end;
   }
   return out ?? inlines;
 }
 
 class RunRenderer extends Renderer {
   override renderLine(line: Line, x: number, y: number) {
-    const inlines = joinRuns(line.inlines);
-    if (inlines === line.inlines) return super.renderLine(line, x, y);
-    // The line as pdfmake made it (height, ascender, outline, id …), with the joined runs.
-    const joined = Object.create(line) as Line;
-    joined.inlines = inlines;
-    return super.renderLine(joined, x, y);
+    const own = line.inlines;
+    const inlines = joinRuns(own);
+    if (inlines === own) return super.renderLine(line, x, y);
+    // pdfmake's renderer draws line.inlines (and takes height, ascender, outline, id … from the line): it gets the
+    // joined runs for the time of drawing, then the line has its own inlines back.
+    line.inlines = inlines;
+    try {
+      return super.renderLine(line, x, y);
+    } finally {
+      line.inlines = own;
+    }
   }
 }
 
