@@ -122,7 +122,11 @@ function checkTemplate(t: TemplateShape, ctx: z.RefinementCtx) {
     if (p.toMonth < p.fromMonth) issue(['periods', i, 'toMonth'], 'end_before_start');
     if (p.toMonth > t.durationMonths) issue(['periods', i, 'toMonth'], 'period_after_end', { months: t.durationMonths });
   });
-  const sections = new Set(t.sections.map((s) => s.id));
+  const sections = new Set<string>();
+  t.sections.forEach((s, i) => {
+    if (sections.has(s.id)) issue(['sections', i, 'id'], 'duplicate_value', { value: s.id });
+    sections.add(s.id);
+  });
   const numbers = new Set<string>();
   t.positions.forEach((p, i) => {
     if (numbers.has(p.number)) issue(['positions', i, 'number'], 'duplicate_value', { value: p.number });

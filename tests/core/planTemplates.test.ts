@@ -63,6 +63,21 @@ describe('framework-plan templates', () => {
     }
   });
 
+  it('names a section used twice and a position in a section the template does not have', () => {
+    const t = JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/rahmenplaene/anlagenmechaniker-shk.json'), 'utf8'));
+    t.sections.push({ id: 'A', title: 'noch einmal A' });
+    t.positions[3].section = 'Z';
+    const r = parseTemplate(JSON.stringify(t, null, 2));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.field, p.key])).toEqual(
+      expect.arrayContaining([
+        [`sections[${t.sections.length - 1}].id`, 'duplicate_value'],
+        ['positions[3].section', 'unknown_section'],
+      ]),
+    );
+  });
+
   it('answers occupations.positions for an unknown occupation with not_found', async () => {
     const c = testCore();
     expect((await c.fail('occupations.positions', { occupationId: 'baecker' })).code).toBe('not_found');

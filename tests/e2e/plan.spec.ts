@@ -1,5 +1,7 @@
 // A new user creates a trainee, makes the training plan from the framework plan, records and signs a week,
 // exports the Ausbildungsnachweis and finds the week in the downloaded PDF.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, openApp, test } from './fixtures';
 import { FirmPageModel, TraineeFormModel, expectHeading } from './pages';
 import { NachweisTabModel, OccupationsPageModel, PlanTabModel, TraineeTabsModel } from './planPages';
@@ -69,6 +71,11 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
   await last.getByLabel(/Fertigkeiten, Kenntnisse/).fill('Treppen aufmessen\nWangentreppen fertigen und montieren');
   await last.getByLabel('Für Fertigkeiten (z. B. a-c, e)').fill('a-b');
   await last.getByLabel('Zeitraum', { exact: true }).fill('p2');
+  // a section of the firm's own, for the new position
+  await page.getByRole('button', { name: 'Abschnitt hinzufügen' }).click();
+  await page.locator('input[name=sectionId0]').fill('F');
+  await page.locator('input[name=sectionTitle0]').fill('Firmenspezifische Inhalte');
+  await last.getByLabel('Abschnitt', { exact: true }).selectOption('F');
   await page.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Vorlage gespeichert.');
 
@@ -76,7 +83,14 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
   await expect(occ.row('Tischler/-in (Treppenbau)')).toContainText('18');
   const file = await occ.exportTemplate('Tischler/-in (Treppenbau)');
   expect(file.fileName).toBe('Rahmenplan_Tischler-in-Treppenbau.json');
-  expect(JSON.parse(file.text).positions.at(-1)).toMatchObject({ number: 'F1', title: 'Treppenbau' });
+  const exported = JSON.parse(file.text);
+  expect(exported.positions.at(-1)).toMatchObject({ number: 'F1', section: 'F', title: 'Treppenbau' });
+  expect(exported.sections).toEqual([{ id: 'F', title: 'Firmenspezifische Inhalte' }]);
+  // What the editor showed but nobody changed is kept (paragraph references, the introductory sentence).
+  const original = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/rahmenplaene/tischler.json'), 'utf8'));
+  expect(exported.positions.slice(0, -1).map((p: { paragraphRef?: string; intro?: string }) => [p.paragraphRef, p.intro])).toEqual(
+    original.positions.map((p: { paragraphRef?: string; intro?: string }) => [p.paragraphRef, p.intro]),
+  );
 
   await occ.importTemplate(file.fileName, file.text);
   await expect(page.getByRole('status')).toContainText('Vorlage „Tischler/-in (Treppenbau) (2)“ wurde importiert.');

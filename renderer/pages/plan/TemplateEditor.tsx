@@ -1,56 +1,16 @@
 // Editing the framework-plan template of one of the firm's own occupations: name and regulation, periods,
-// positions with their skills (one per line) and time guide values. The core checks the whole template;
+// sections, positions (number, section, paragraph, title, intro, skills one per line with their sub-items, time
+// guide values). The form state and its conversion live in templateForm.ts. The core checks the whole template;
 // its problems are listed with the position they belong to.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RahmenplanTemplate } from '../../../shared/plan';
 import { call } from '../../api';
-import { ErrorBanner, Notice, TextArea, TextField, useFieldErrors } from '../../components/forms';
+import { ErrorBanner, Notice, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { TemplateProblems } from './OccupationsPage';
-
-interface TimeRow {
-  period: string;
-  weeks: string;
-  items: string;
-}
-interface PositionForm {
-  key: number;
-  number: string;
-  title: string;
-  throughout: boolean;
-  items: string;
-  time: TimeRow[];
-}
-
-let nextKey = 1;
-/** a, b, …, z, aa, ab, … */
-export const itemKeyAt = (n: number) => (n < 26 ? String.fromCharCode(97 + n) : `${String.fromCharCode(96 + Math.floor(n / 26))}${String.fromCharCode(97 + (n % 26))}`);
-
-/** "a-c, e" → ["a", "b", "c", "e"] using the order of the position's keys; unknown keys are kept (the core reports them). */
-export function expandKeys(text: string, keys: string[]): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,;\s]+/).filter(Boolean)) {
-    const m = /^([a-z]+)\s*[-–]\s*([a-z]+)$/.exec(part);
-    const a = m ? keys.indexOf(m[1]!) : -1;
-    const b = m ? keys.indexOf(m[2]!) : -1;
-    if (m && a >= 0 && b >= a) out.push(...keys.slice(a, b + 1));
-    else out.push(part);
-  }
-  return out;
-}
-
-function toForm(t: RahmenplanTemplate): PositionForm[] {
-  return t.positions.map((p) => ({
-    key: nextKey++,
-    number: p.number,
-    title: p.title,
-    throughout: p.throughoutTraining,
-    items: p.items.map((i) => i.text).join('\n'),
-    time: p.timeGuide.map((g) => ({ period: g.period, weeks: String(g.weeks), items: g.items.join(', ') })),
-  }));
-}
+import { emptyPosition, formToTemplate, newKey, templateToForm, type PositionForm, type TemplateForm } from './templateForm';
 
 export function TemplateEditorPage({ occupationId }: { occupationId: string }) {
   const { t: tc } = useTranslation('common');
@@ -63,43 +23,21 @@ export function TemplateEditorPage({ occupationId }: { occupationId: string }) {
 function TemplateEditor({ occupationId, template }: { occupationId: string; template: RahmenplanTemplate }) {
   const { t } = useTranslation('plan');
   const { t: tc } = useTranslation('common');
-  const [name, setName] = useState(template.occupation.name);
-  const [reg, setReg] = useState({ name: template.regulation.name, date: template.regulation.date ?? '', reference: template.regulation.reference ?? '' });
-  const [months, setMonths] = useState(String(template.durationMonths));
-  const [periods, setPeriods] = useState(template.periods.map((p) => ({ ...p, fromMonth: String(p.fromMonth), toMonth: String(p.toMonth) })));
-  const [positions, setPositions] = useState(() => toForm(template));
+  const [form, setForm] = useState<TemplateForm>(() => templateToForm(template));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const errors = useFieldErrors(error);
+  const { name, regulation: reg, months, periods, sections, positions } = form;
+  const update = (patch: Partial<TemplateForm>) => setForm((f) => ({ ...f, ...patch }));
+  const setName = (v: string) => update({ name: v });
+  const setMonths = (v: string) => update({ months: v });
+  const setReg = (fn: (r: TemplateForm['regulation']) => TemplateForm['regulation']) => setForm((f) => ({ ...f, regulation: fn(f.regulation) }));
+  const setPeriods = (fn: (ps: TemplateForm['periods']) => TemplateForm['periods']) => setForm((f) => ({ ...f, periods: fn(f.periods) }));
+  const setSections = (fn: (ss: TemplateForm['sections']) => TemplateForm['sections']) => setForm((f) => ({ ...f, sections: fn(f.sections) }));
+  const setPositions = (fn: (ps: PositionForm[]) => PositionForm[]) => setForm((f) => ({ ...f, positions: fn(f.positions) }));
   const setPos = (key: number, patch: Partial<PositionForm>) => setPositions((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
-
-  function build(): RahmenplanTemplate {
-    return {
-      ...template,
-      occupation: { ...template.occupation, name },
-      regulation: { ...template.regulation, name: reg.name, date: reg.date || undefined, reference: reg.reference || undefined },
-      durationMonths: Number(months),
-      periods: periods.map((p) => ({ id: p.id, label: p.label, fromMonth: Number(p.fromMonth), toMonth: Number(p.toMonth) })),
-      positions: positions.map((p, i) => {
-        const original = template.positions[i];
-        const lines = p.items.split('\n').map((l) => l.trim()).filter(Boolean);
-        const items = lines.map((text, n) => {
-          const same = original?.items[n]?.text === text ? original.items[n] : undefined;
-          return { key: itemKeyAt(n), text, ...(same?.subitems ? { subitems: same.subitems } : {}) };
-        });
-        const keys = items.map((x) => x.key);
-        return {
-          number: p.number,
-          section: original?.number === p.number ? original.section : null,
-          title: p.title,
-          ...(original?.paragraphRef && original.number === p.number ? { paragraphRef: original.paragraphRef } : {}),
-          throughoutTraining: p.throughout,
-          items,
-          timeGuide: p.throughout ? [] : p.time.map((g) => ({ period: g.period, weeks: Number(g.weeks.replace(',', '.')), items: expandKeys(g.items, keys) })),
-        };
-      }),
-    };
-  }
+  const build = () => formToTemplate(form, template);
+  const sectionOptions = [{ value: '', label: t('editor.noSection') }, ...sections.filter((x) => x.id.trim()).map((x) => ({ value: x.id, label: `${x.id} – ${x.title}` }))];
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -152,17 +90,44 @@ function TemplateEditor({ occupationId, template }: { occupationId: string; temp
         </button>
       </fieldset>
       <fieldset>
+        <legend>{t('editor.sections')}</legend>
+        <p className="muted">{t('editor.sectionsHint')}</p>
+        {sections.map((x, i) => (
+          <div key={x.key} className="grid template-section">
+            <TextField name={`sectionId${i}`} label={t('editor.sectionId')} value={x.id} onChange={(v) => setSections((ss) => ss.map((y) => (y.key === x.key ? { ...y, id: v } : y)))} error={err(`sections.${i}.id`)} />
+            <TextField name={`sectionTitle${i}`} label={t('editor.sectionTitle')} value={x.title} onChange={(v) => setSections((ss) => ss.map((y) => (y.key === x.key ? { ...y, title: v } : y)))} error={err(`sections.${i}.title`)} wide />
+            <button type="button" className="danger" onClick={() => setSections((ss) => ss.filter((y) => y.key !== x.key))}>
+              {t('editor.removeSection', { id: x.id })}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setSections((ss) => [...ss, { key: newKey(), id: '', title: '' }])}>
+          {t('editor.addSection')}
+        </button>
+      </fieldset>
+      <fieldset>
         <legend>{t('editor.positions')}</legend>
         {positions.map((p, i) => (
           <div key={p.key} className="card template-position" data-position={i}>
             <div className="grid">
               <TextField name={`number${i}`} label={t('editor.number')} value={p.number} onChange={(v) => setPos(p.key, { number: v })} error={err(`positions.${i}.number`)} required />
-              <TextField name={`title${i}`} label={t('editor.positionTitle')} value={p.title} onChange={(v) => setPos(p.key, { title: v })} error={err(`positions.${i}.title`)} required />
+              <SelectField name={`section${i}`} label={t('editor.section')} value={p.section} onChange={(v) => setPos(p.key, { section: v })} options={sectionOptions} error={err(`positions.${i}.section`)} />
+              <TextField name={`paragraphRef${i}`} label={t('editor.paragraphRef')} value={p.paragraphRef} onChange={(v) => setPos(p.key, { paragraphRef: v })} error={err(`positions.${i}.paragraphRef`)} />
+              <TextField name={`title${i}`} label={t('editor.positionTitle')} value={p.title} onChange={(v) => setPos(p.key, { title: v })} error={err(`positions.${i}.title`)} required wide />
             </div>
+            <TextArea name={`intro${i}`} label={t('editor.intro')} value={p.intro} onChange={(v) => setPos(p.key, { intro: v })} error={err(`positions.${i}.intro`)} rows={p.intro ? 2 : 1} />
             <label className="check">
               <input type="checkbox" name={`throughout${i}`} checked={p.throughout} onChange={(e) => setPos(p.key, { throughout: e.target.checked })} /> {t('editor.throughout')}
             </label>
-            <TextArea name={`items${i}`} label={t('editor.items')} value={p.items} onChange={(v) => setPos(p.key, { items: v })} error={err(`positions.${i}.items`)} rows={Math.min(10, p.items.split('\n').length + 1)} />
+            <TextArea
+              name={`items${i}`}
+              label={t('editor.items')}
+              hint={t('editor.itemsHint')}
+              value={p.items}
+              onChange={(v) => setPos(p.key, { items: v })}
+              error={Object.entries(errors).find(([k]) => k.startsWith(`template.positions.${i}.items`))?.[1]}
+              rows={Math.min(12, p.items.split('\n').length + 1)}
+            />
             {p.throughout ? null : (
               <fieldset>
                 <legend>{t('editor.time')}</legend>
@@ -185,7 +150,7 @@ function TemplateEditor({ occupationId, template }: { occupationId: string; temp
         ))}
         <button
           type="button"
-          onClick={() => setPositions((ps) => [...ps, { key: nextKey++, number: String(ps.length + 1), title: '', throughout: false, items: '', time: [{ period: periods[0]?.id ?? 'p1', weeks: '1', items: 'a' }] }])}
+          onClick={() => setPositions((ps) => [...ps, emptyPosition(String(ps.length + 1), periods[0]?.id ?? 'p1')])}
         >
           {t('editor.addPosition')}
         </button>
