@@ -40,6 +40,21 @@ test('a new user creates a trainee from a template, records and signs a week, an
   await expect(nw.weekRow('KW 33/2026')).toContainText('abgezeichnet');
   await expect(nw.weekRow('KW 32/2026')).toContainText('fehlt');
 
+  // Each week has its own address: it survives a reload, and the supervisor's overview links the first missing one.
+  await expect(page).toHaveURL(/#\/trainees\/\d+\/nachweis$/);
+  const tab = page.url();
+  await page.goto(`${tab}/2026-08-10`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Nachweis KW 33/2026' })).toBeVisible();
+  await page.goto(`${tab}/2031-01-06`);
+  await expect(page.getByRole('alert')).toContainText('Die Woche ab 06.01.2031 liegt nicht in der Ausbildungszeit.');
+  await page.getByRole('link', { name: 'Zu den Wochen' }).click();
+  await expect(nw.weekRow('KW 33/2026')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Nachweise' }).click();
+  await page.getByRole('row', { name: /Yousef/ }).getByRole('link', { name: '03.08.2026' }).click();
+  await expect(page.getByRole('heading', { name: /^Neuer Nachweis: KW 32\/2026/ })).toBeVisible();
+  await nw.close();
+
   const pdf = await nw.exportPdf();
   expect(pdf.fileName).toBe('Ausbildungsnachweis_Yousef_Amina.pdf');
   expect(pdf.text).toContain('KW 33/2026 · 10.08.2026 – 14.08.2026 · 1. Ausbildungsjahr');

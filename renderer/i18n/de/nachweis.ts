@@ -21,6 +21,8 @@ export default {
   amended: 'berichtigt',
   write: 'Schreiben',
   open: 'Öffnen',
+  weekNotInTraining: 'Die Woche ab {{date}} liegt nicht in der Ausbildungszeit.',
+  backToWeeks: 'Zu den Wochen',
   weekLabel: 'KW {{week}}/{{year}}',
   yearLabel: '{{n}}. Jahr',
   export: {

@@ -23,6 +23,8 @@ export default {
   amended: 'corrected',
   write: 'Write',
   open: 'Open',
+  weekNotInTraining: 'The week from {{date}} is not within the training period.',
+  backToWeeks: 'Back to the weeks',
   weekLabel: 'Week {{week}}/{{year}}',
   yearLabel: 'Year {{n}}',
   export: {

@@ -2,6 +2,7 @@
 // how many wait for a sign-off.
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format';
+import { mondayOf } from '../../../shared/trainingCalendar';
 import { call } from '../../api';
 import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
@@ -45,7 +46,7 @@ export function NachweisOverviewPage() {
                 </td>
                 <td>{r.occupationName}</td>
                 <td className={r.missing ? 'warn-text' : undefined}>{r.missing}</td>
-                <td>{r.firstMissing ? formatDate(r.firstMissing) : '—'}</td>
+                <td>{r.firstMissing ? <a href={href(`/trainees/${r.traineeId}/nachweis/${mondayOf(r.firstMissing)}`)}>{formatDate(r.firstMissing)}</a> : '—'}</td>
                 <td>{r.draft}</td>
                 <td className={r.traineeSigned ? 'warn-text' : undefined}>{r.traineeSigned}</td>
                 <td>{r.signed}</td>

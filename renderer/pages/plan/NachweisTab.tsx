@@ -1,6 +1,7 @@
 // The trainee's "Ausbildungsnachweis" tab: the weeks of the training with what is missing or waits for a
-// sign-off, the sheet editor, the form (weekly / daily) and the PDF export for a date range.
-import { useState } from 'react';
+// sign-off, the sheet editor, the form (weekly / daily) and the PDF export for a date range. A week has its own
+// address (#/trainees/<id>/nachweis/<Monday>), so the supervisor's overview and bookmarks open it directly.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../../shared/format';
 import { NACHWEIS_MODES, type NachweisMode, type WeekRow } from '../../../shared/nachweis';
@@ -9,6 +10,7 @@ import type { Trainee } from '../../../shared/trainees';
 import { call } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { ErrorBanner, SelectField, TextField } from '../../components/forms';
+import { href, navigate, useRoute } from '../../router';
 import { useAsync } from '../../useAsync';
 import { WeekEditor, type EditorTarget } from './WeekEditor';
 
@@ -22,24 +24,50 @@ export function NachweisTab({ trainee }: { trainee: Trainee }) {
   const [target, setTarget] = useState<EditorTarget | null>(null);
   const [range, setRange] = useState({ from: '', to: '' });
   const [error, setError] = useState<unknown>(null);
+  const [unknownWeek, setUnknownWeek] = useState<string | null>(null);
+  const route = useRoute();
+  const tabPath = `/trainees/${trainee.id}/nachweis`;
+  const week = route[0] === 'trainees' && route[2] === 'nachweis' ? route[3] : undefined;
+  const weeks = data.data?.list.weeks;
+
+  // The week in the address opens in the editor; without one the list shows.
+  useEffect(() => {
+    let current = true;
+    setUnknownWeek(null);
+    if (!week) {
+      setTarget(null);
+      return;
+    }
+    if (!weeks) return;
+    const w = weeks.find((x) => x.monday === week);
+    if (!w) {
+      setTarget(null);
+      setUnknownWeek(week);
+      return;
+    }
+    setError(null);
+    targetOf(w).then(
+      (t) => current && setTarget(t),
+      (e) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [week, weeks]);
+
   if (data.error) return <ErrorBanner error={data.error} />;
   if (!data.data) return <p className="muted">{tc('status.loading')}</p>;
   const { list, trainers } = data.data;
 
-  async function openWeek(w: WeekRow) {
-    setError(null);
-    try {
-      if (w.recordIds[0]) {
-        const r = await call('nachweis.get', { id: w.recordIds[0] });
-        setTarget({ record: r, from: r.from, to: r.to });
-      } else {
-        const friday = addDays(w.monday, 4);
-        setTarget({ record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday });
-      }
-    } catch (e) {
-      setError(e);
+  async function targetOf(w: WeekRow): Promise<EditorTarget> {
+    if (w.recordIds[0]) {
+      const r = await call('nachweis.get', { id: w.recordIds[0] });
+      return { record: r, from: r.from, to: r.to };
     }
+    const friday = addDays(w.monday, 4);
+    return { record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday };
   }
+  const openWeek = (w: WeekRow) => navigate(`${tabPath}/${w.monday}`);
   async function setMode(mode: NachweisMode) {
     setError(null);
     try {
@@ -60,6 +88,7 @@ export function NachweisTab({ trainee }: { trainee: Trainee }) {
         target={target}
         onClose={(changed) => {
           setTarget(null);
+          navigate(tabPath);
           if (changed) data.reload();
         }}
       />
@@ -69,6 +98,11 @@ export function NachweisTab({ trainee }: { trainee: Trainee }) {
   return (
     <div className="nachweis-tab">
       <ErrorBanner error={error} />
+      {unknownWeek ? (
+        <p className="banner banner-error" role="alert">
+          {t('weekNotInTraining', { date: /^\d{4}-\d{2}-\d{2}$/.test(unknownWeek) ? formatDate(unknownWeek) : unknownWeek })} <a href={href(tabPath)}>{t('backToWeeks')}</a>
+        </p>
+      ) : null}
       <div className="section-head">
         <p className="nachweis-counts">
           <span className={`pill${list.counts.missing ? ' pill-danger' : ''}`}>{t('counts.missing', { count: list.counts.missing })}</span>{' '}
