@@ -7,6 +7,7 @@
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import type { Content } from 'pdfmake/interfaces';
 import type { FontFamily } from '../pdf/render';
+import { RTL_LETTER } from '../pdf/rtl';
 import { INVISIBLE, RTL_CHAR, familyFor, scriptFamily, textWidth } from './fonts';
 import { fixRtlLigatureText } from './pdfkitRtl';
 
@@ -94,7 +95,7 @@ const NO_BREAK = /[\u00A0\u202F\u2007]/;
 function shapedRtl(s: string): boolean {
   for (const ch of s) {
     if (/[\p{Script=Common}\p{Script=Inherited}]/u.test(ch)) continue;
-    return /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(ch);
+    return RTL_LETTER.test(ch);
   }
   return false;
 }

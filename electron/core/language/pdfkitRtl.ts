@@ -6,13 +6,13 @@
 // stand for several right-to-left letters are touched, and only in the text map, never in what is drawn.
 import PDFDocument from 'pdfkit';
 import { fontPath } from '../pdf/render';
+import { RTL_LETTER } from '../pdf/rtl';
 
 interface KitFont {
   unicode: number[][];
   encode(text: string, features?: unknown): [string[], unknown[]];
 }
 
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 let patched = false;
 
 export function fixRtlLigatureText() {

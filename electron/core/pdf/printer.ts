@@ -21,6 +21,7 @@ import RendererModule from 'pdfmake/js/Renderer';
 import SVGMeasureModule from 'pdfmake/js/SVGMeasure';
 import { convertToDynamicContent } from 'pdfmake/js/helpers/tools';
 import { tableLayouts } from 'pdfmake/js/tableLayouts';
+import { RTL_LETTER } from './rtl';
 
 // pdfmake's js/ files are CommonJS compiled from ES modules ({ __esModule, default }). Node (and the bundle)
 // import such a file's module.exports as the default; other loaders unwrap it. Either way: the class.
@@ -55,14 +56,13 @@ interface Line {
   inlines: Inline[];
 }
 
-// Right-to-left words are laid out by our own bidi code (language/bidi.ts) as one inline per word in visual
-// order; they stay one text object each, as copy-and-paste and text extraction know them.
-const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /** Whether an inline is plain text that can share a run with its plain neighbours. */
 function plain(i: Inline): boolean {
   return (
-    !RTL.test(i.text) &&
+    // Right-to-left words are laid out by our own bidi code (language/bidi.ts) as one inline per word in visual
+    // order; they stay one text object each, as copy-and-paste and text extraction know them.
+    !RTL_LETTER.test(i.text) &&
     !i.characterSpacing &&
     i.fontFeatures == null &&
     !i.sup &&
