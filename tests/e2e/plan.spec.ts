@@ -117,3 +117,68 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
   await expect(page.getByRole('alert').first()).toContainText(`Die Datei ist keine gültige JSON-Datei (Fehler in Zeile ${line}). Nichts wurde übernommen.`);
   await expect(page.locator('tr[data-occupation]')).toHaveCount(5);
 });
+
+test('the supervisor adapts the plan: moves and splits a part, adds a firm item and records a part taught at an inter-company course', async ({ page, app }) => {
+  await openApp(page, app);
+  const firm = new FirmPageModel(page);
+  await firm.open();
+  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
+  await firm.save();
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Dawit', lastName: 'Tesfay', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Tigrinya' });
+  await form.save();
+  await new TraineeTabsModel(page).open('Ausbildungsplan');
+  const plan = new PlanTabModel(page);
+  await plan.createFromTemplate();
+  const dialog = page.getByRole('dialog');
+  const history = page.locator('.plan-history');
+
+  // Move the first part of position 9 to months 5 to 7.
+  const nine = plan.position('9');
+  await nine.locator('.plan-item').first().getByRole('button', { name: 'Verschieben' }).click();
+  await dialog.getByLabel('Von (Ausbildungsmonat)').selectOption({ label: '5. Monat (12/2026)' });
+  await dialog.getByLabel('Bis (Ausbildungsmonat)').selectOption({ label: '7. Monat (02/2027)' });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(history).toContainText('verschoben');
+  await expect(nine.locator('.plan-item').first()).toContainText('12/2026 – 02/2027');
+
+  // Split one skill off into a later part.
+  const parts = await nine.locator('.plan-item').count();
+  await nine.locator('.plan-item').first().getByRole('button', { name: 'Teilen' }).click();
+  await dialog.locator('input[name=splitKey]').first().check();
+  await dialog.getByLabel('Wochen (zeitlicher Richtwert)').fill('2');
+  await dialog.getByLabel('Von (Ausbildungsmonat)').selectOption({ label: '8. Monat (03/2027)' });
+  await dialog.getByLabel('Bis (Ausbildungsmonat)').selectOption({ label: '8. Monat (03/2027)' });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(history).toContainText('geteilt');
+  await expect(nine.locator('.plan-item')).toHaveCount(parts + 1);
+
+  // A firm-specific item in position 9.
+  await page.getByRole('button', { name: 'Betriebliche Ergänzung hinzufügen' }).click();
+  await dialog.getByLabel('Position').selectOption({ value: '9' });
+  await dialog.getByLabel('Inhalt').fill('Wangentreppe aus Eiche fertigen');
+  await dialog.getByLabel('Wochen (zeitlicher Richtwert)').fill('3');
+  await dialog.getByLabel('Von (Ausbildungsmonat)').selectOption({ label: '10. Monat (05/2027)' });
+  await dialog.getByLabel('Bis (Ausbildungsmonat)').selectOption({ label: '12. Monat (07/2027)' });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(nine).toContainText('Betrieblich: Wangentreppe aus Eiche fertigen');
+  await expect(history).toContainText('Ergänzt');
+
+  // A part taught outside the firm, confirmed by the trainer.
+  const taught = nine.locator('.plan-item').first();
+  await taught.getByRole('button', { name: 'Stand ändern' }).click();
+  await dialog.getByLabel('Stand').selectOption({ label: 'erledigt' });
+  await dialog.getByLabel('Erledigt am').fill('20.11.2026');
+  await dialog.getByLabel(/Bestätigt von/).selectOption({ label: 'Karl Sonnenholz' });
+  await dialog.getByLabel(/Außerhalb des Betriebs vermittelt/).fill('Überbetriebliche Unterweisung, HWK Hamburg');
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(taught).toContainText('erledigt am 20.11.2026, bestätigt von Karl Sonnenholz');
+  await expect(taught).toContainText('Ort: Überbetriebliche Unterweisung, HWK Hamburg');
+  // Done parts are not moved or split any more.
+  await expect(taught.getByRole('button', { name: 'Verschieben' })).toHaveCount(0);
+});

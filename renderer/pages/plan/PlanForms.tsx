@@ -22,6 +22,28 @@ function Buttons({ onCancel, busy }: { onCancel: () => void; busy: boolean }) {
   );
 }
 
+/** The planned months (from, to) of an item, and its weeks where the form asks for them. */
+function PeriodFields(p: {
+  plan: Plan;
+  from: string;
+  to: string;
+  setFrom: (v: string) => void;
+  setTo: (v: string) => void;
+  weeks?: string;
+  setWeeks?: (v: string) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation('plan');
+  const months = useMonthOptions(p.plan);
+  return (
+    <div className="grid">
+      {p.setWeeks ? <TextField name="weeks" type="number" step="0.5" label={t('fields.weeks')} value={p.weeks ?? ''} onChange={p.setWeeks} error={p.errors.weeks} /> : null}
+      <SelectField name="plannedFrom" label={t('fields.from')} value={p.from} onChange={p.setFrom} options={months.from} error={p.errors.plannedFrom} />
+      <SelectField name="plannedTo" label={t('fields.to')} value={p.to} onChange={p.setTo} options={months.to} error={p.errors.plannedTo} />
+    </div>
+  );
+}
+
 /** Runs a save and keeps its error for the fields. */
 function useSubmit(onDone: (p: Plan) => void) {
   const [error, setError] = useState<unknown>(null);
@@ -93,18 +115,13 @@ export function StatusForm({ item, trainers, onDone, onCancel }: Omit<FormProps,
 }
 
 export function MoveForm({ plan, item, onDone, onCancel }: FormProps & { item: PlanItem }) {
-  const { t } = useTranslation('plan');
-  const months = useMonthOptions(plan);
   const [from, setFrom] = useState(item.plannedFrom);
   const [to, setTo] = useState(item.plannedTo);
   const { error, errors, busy, run } = useSubmit(onDone);
   return (
     <form className="form" noValidate onSubmit={run(() => call('plan.move', { id: item.id, plannedFrom: from, plannedTo: to }))}>
       <ErrorBanner error={error} />
-      <div className="grid">
-        <SelectField name="plannedFrom" label={t('fields.from')} value={from} onChange={setFrom} options={months.from} error={errors.plannedFrom} />
-        <SelectField name="plannedTo" label={t('fields.to')} value={to} onChange={setTo} options={months.to} error={errors.plannedTo} />
-      </div>
+      <PeriodFields plan={plan} from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <Buttons onCancel={onCancel} busy={busy} />
     </form>
   );
@@ -112,7 +129,6 @@ export function MoveForm({ plan, item, onDone, onCancel }: FormProps & { item: P
 
 export function SplitForm({ plan, position, item, onDone, onCancel }: FormProps & { position: PlanPosition; item: PlanItem }) {
   const { t } = useTranslation('plan');
-  const months = useMonthOptions(plan);
   const [keys, setKeys] = useState<string[]>([]);
   const [weeks, setWeeks] = useState(String(Math.floor(item.weeks / 2)));
   const [from, setFrom] = useState(item.plannedFrom);
@@ -135,11 +151,7 @@ export function SplitForm({ plan, position, item, onDone, onCancel }: FormProps 
           {errors.itemKeys ? <small className="error">{errors.itemKeys}</small> : null}
         </fieldset>
       ) : null}
-      <div className="grid">
-        <TextField name="weeks" type="number" step="0.5" label={t('fields.weeks')} value={weeks} onChange={setWeeks} error={errors.weeks} />
-        <SelectField name="plannedFrom" label={t('fields.from')} value={from} onChange={setFrom} options={months.from} error={errors.plannedFrom} />
-        <SelectField name="plannedTo" label={t('fields.to')} value={to} onChange={setTo} options={months.to} error={errors.plannedTo} />
-      </div>
+      <PeriodFields plan={plan} from={from} to={to} setFrom={setFrom} setTo={setTo} weeks={weeks} setWeeks={setWeeks} errors={errors} />
       <Buttons onCancel={onCancel} busy={busy} />
     </form>
   );
@@ -147,7 +159,6 @@ export function SplitForm({ plan, position, item, onDone, onCancel }: FormProps 
 
 export function AddItemForm({ plan, onDone, onCancel }: FormProps) {
   const { t } = useTranslation('plan');
-  const months = useMonthOptions(plan);
   const [positionNumber, setPositionNumber] = useState(plan.positions[0]?.number ?? '');
   const [text, setText] = useState('');
   const [weeks, setWeeks] = useState('1');
@@ -170,11 +181,7 @@ export function AddItemForm({ plan, onDone, onCancel }: FormProps) {
         options={plan.positions.map((p) => ({ value: p.number, label: `${p.number} ${p.title}` }))}
       />
       <TextArea name="text" label={t('fields.text')} value={text} onChange={setText} error={errors.text} rows={3} />
-      <div className="grid">
-        <TextField name="weeks" type="number" step="0.5" label={t('fields.weeks')} value={weeks} onChange={setWeeks} error={errors.weeks} />
-        <SelectField name="plannedFrom" label={t('fields.from')} value={from} onChange={setFrom} options={months.from} error={errors.plannedFrom} />
-        <SelectField name="plannedTo" label={t('fields.to')} value={to} onChange={setTo} options={months.to} error={errors.plannedTo} />
-      </div>
+      <PeriodFields plan={plan} from={from} to={to} setFrom={setFrom} setTo={setTo} weeks={weeks} setWeeks={setWeeks} errors={errors} />
       <Buttons onCancel={onCancel} busy={busy} />
     </form>
   );
