@@ -7,8 +7,8 @@
 // layout unchanged and hands its renderer each line with the neighbouring words of one style joined into one
 // run. Joining happens only where nothing can move: the words sit exactly side by side, the earlier one ends in a
 // space (pdfkit shapes text space by space, so the glyphs and their advances stay the same) and neither has a
-// link, decoration, background, super/subscript, letter spacing or font features, and neither is right-to-left. Pages look the same; the
-// text is the same for copy and search; the tests compare both renderers page by page.
+// link, decoration, background, super/subscript, letter spacing, font features or right-to-left letters. Pages
+// look the same; the text is the same for copy and search; the tests compare both renderers page by page.
 //
 // It uses pdfmake's internal modules (js/…), so pdfmake is pinned to one version in package.json; a new version
 // is taken on deliberately, with tests/core/pdfPrinter.test.ts showing that the output is still the same.
@@ -55,7 +55,6 @@ interface Inline {
 interface Line {
   inlines: Inline[];
 }
-
 
 /** Whether an inline is plain text that can share a run with its plain neighbours. */
 function plain(i: Inline): boolean {
@@ -138,8 +137,9 @@ export interface PrinterSetup {
 }
 
 /**
- * Lays out and draws a document like pdfmake's Printer.createPdfKitDocument (same defaults), for documents without
- * URLs or attached files (Werkbrücke passes pictures as data and attaches nothing), and returns the PDF bytes.
+ * Lays out and draws a document like pdfmake's Printer.createPdfKitDocument (same defaults) and returns the PDF
+ * bytes. Not carried over, because Werkbrücke's documents do not use them: URLs (pictures are passed as data),
+ * attached files (refused), maxPagesNumber and pages of unlimited height.
  */
 export function printPdf(doc: TDocumentDefinitions, setup: PrinterSetup): Promise<Buffer> {
   const d = doc as TDocumentDefinitions & { files?: unknown; attachments?: Record<string, unknown> };

@@ -50,7 +50,6 @@ function setup() {
   ready = true;
 }
 
-
 /**
  * The PDF of a document definition: pdfmake's layout, drawn by printer.ts. WERKBRUECKE_PDF_PRINTER=pdfmake draws
  * it with pdfmake's own printer instead (a fallback for support, and the reference the tests compare with).

@@ -14,6 +14,16 @@ import { href, navigate, useRoute } from '../../router';
 import { useAsync } from '../../useAsync';
 import { WeekEditor, type EditorTarget } from './WeekEditor';
 
+/** What the editor opens for a week: its sheet, or a new one for the week's working days within the training. */
+async function targetOf(w: WeekRow): Promise<EditorTarget> {
+  if (w.recordIds[0]) {
+    const r = await call('nachweis.get', { id: w.recordIds[0] });
+    return { record: r, from: r.from, to: r.to };
+  }
+  const friday = addDays(w.monday, 4);
+  return { record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday };
+}
+
 export function NachweisTab({ trainee }: { trainee: Trainee }) {
   const { t } = useTranslation('nachweis');
   const { t: tc } = useTranslation('common');
@@ -59,14 +69,6 @@ export function NachweisTab({ trainee }: { trainee: Trainee }) {
   if (!data.data) return <p className="muted">{tc('status.loading')}</p>;
   const { list, trainers } = data.data;
 
-  async function targetOf(w: WeekRow): Promise<EditorTarget> {
-    if (w.recordIds[0]) {
-      const r = await call('nachweis.get', { id: w.recordIds[0] });
-      return { record: r, from: r.from, to: r.to };
-    }
-    const friday = addDays(w.monday, 4);
-    return { record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday };
-  }
   const openWeek = (w: WeekRow) => navigate(`${tabPath}/${w.monday}`);
   async function setMode(mode: NachweisMode) {
     setError(null);
