@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { pdfText } from '../core/pdfText';
 import { expect, openApp, test } from './fixtures';
 import { ContactsPageModel, DeadlinesPageModel, DocumentsTabModel, dayFromToday } from './immigrationPages';
-import { FirmPageModel, TraineeFormModel, expectHeading } from './pages';
+import { TraineeFormModel, createTrainee, expectHeading, setUpFirm } from './pages';
 
 function pngBytes(): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -21,11 +21,7 @@ function pngBytes(): Buffer {
 
 test('a Duldung expiring in 10 days shows on the dashboard; after an early end the notice to the ABH is exported', async ({ page, app }) => {
   await openApp(page, app);
-  const firm = new FirmPageModel(page);
-  await firm.open();
-  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
-  await firm.save();
-  await expect(page.getByRole('status')).toContainText('Gespeichert');
+  await setUpFirm(page);
 
   const contacts = new ContactsPageModel(page);
   await contacts.open();
@@ -109,11 +105,7 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
 
 test('a copy that is not what its name says is rejected next to the field, and nothing is saved', async ({ page, app }) => {
   await openApp(page, app);
-  const form = new TraineeFormModel(page);
-  await form.openNew();
-  await form.fillBasics({ firstName: 'Dawit', lastName: 'Bekele', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029' });
-  await form.save();
-  await expectHeading(page, 'Dawit Bekele');
+  await createTrainee(page, { firstName: 'Dawit', lastName: 'Bekele', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029' });
   const docs = new DocumentsTabModel(page);
   await docs.open();
   const dialog = await docs.add({

@@ -42,3 +42,21 @@ export class TraineeFormModel {
 export async function expectHeading(page: Page, name: string | RegExp) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
+
+/** The firm most scenarios start with: Tischlerei Sonnenholz in Hamburg with one trainer, saved. */
+export async function setUpFirm(page: Page) {
+  const firm = new FirmPageModel(page);
+  await firm.open();
+  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
+  await firm.save();
+  await expect(page.getByRole('status')).toContainText('Gespeichert');
+}
+
+/** A trainee created through the form; waits for the trainee's page. */
+export async function createTrainee(page: Page, basics: Parameters<TraineeFormModel['fillBasics']>[0]) {
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics(basics);
+  await form.save();
+  await expectHeading(page, `${basics.firstName} ${basics.lastName}`);
+}

@@ -3,22 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, openApp, test } from './fixtures';
-import { FirmPageModel, TraineeFormModel, expectHeading } from './pages';
+import { createTrainee, setUpFirm } from './pages';
 import { NachweisTabModel, OccupationsPageModel, PlanTabModel, TraineeTabsModel } from './planPages';
 
 test('a new user creates a trainee from a template, records and signs a week, and exports the Ausbildungsnachweis', async ({ page, app }) => {
   await openApp(page, app);
-  const firm = new FirmPageModel(page);
-  await firm.open();
-  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
-  await firm.save();
-  await expect(page.getByRole('status')).toContainText('Gespeichert');
-
-  const form = new TraineeFormModel(page);
-  await form.openNew();
-  await form.fillBasics({ firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Arabisch' });
-  await form.save();
-  await expectHeading(page, 'Amina Yousef');
+  await setUpFirm(page);
+  await createTrainee(page, { firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Arabisch' });
 
   const tabs = new TraineeTabsModel(page);
   await tabs.open('Ausbildungsplan');
@@ -120,14 +111,8 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
 
 test('the supervisor adapts the plan: moves and splits a part, adds a firm item and records a part taught at an inter-company course', async ({ page, app }) => {
   await openApp(page, app);
-  const firm = new FirmPageModel(page);
-  await firm.open();
-  await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
-  await firm.save();
-  const form = new TraineeFormModel(page);
-  await form.openNew();
-  await form.fillBasics({ firstName: 'Dawit', lastName: 'Tesfay', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Tigrinya' });
-  await form.save();
+  await setUpFirm(page);
+  await createTrainee(page, { firstName: 'Dawit', lastName: 'Tesfay', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029', firstLanguage: 'Tigrinya' });
   await new TraineeTabsModel(page).open('Ausbildungsplan');
   const plan = new PlanTabModel(page);
   await plan.createFromTemplate();
