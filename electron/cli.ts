@@ -161,6 +161,10 @@ export async function main(argv: string[]): Promise<number> {
       expectArgs(0);
       const port = positiveInt(v.port, '--port');
       if (port !== undefined && port > 65535) throw new UsageError('--port must be at most 65535');
+      // A request never ends the server: errors inside handlers become 500 answers (server/http.ts); anything
+      // that still escapes is logged here instead of ending the process silently.
+      process.on('uncaughtException', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
+      process.on('unhandledRejection', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
       const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs') });
       const staticDir = path.join(import.meta.dirname, 'renderer');
       const server = await startServer({ registry: core.registry, staticDir, ...(port ? { port } : {}) });

@@ -6,7 +6,7 @@ import deErrors from '../renderer/i18n/de/errors';
 import { startCore, type Core } from './core/app';
 import { AppError } from './core/errors';
 import { startDeadlineReminders } from './deadlineReminder';
-import { CSP } from './server/http';
+import { CSP, decodePath } from './server/http';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://werkbruecke`;
@@ -47,7 +47,9 @@ function createWindow() {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // The spellchecker can download dictionaries; nothing leaves the PC.
+      spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win?.show());
@@ -79,9 +81,16 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   protocol.handle(SCHEME, async (req) => {
-    const url = new URL(req.url);
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return new Response('Bad request', { status: 400 });
+    }
+    const decoded = decodePath(url.pathname);
+    if (decoded === null) return new Response('Bad request', { status: 400 });
     const root = rendererDir();
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    const file = path.resolve(root, `.${decoded}`);
     if (url.host !== 'werkbruecke' || !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
     const res = await net.fetch(`file://${file}`);
     const headers = new Headers(res.headers);

@@ -53,13 +53,74 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const denied = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
-export async function startServer(o: { registry: Registry; staticDir: string; port?: number; token?: string }): Promise<BrowserServer> {
+/**
+ * The decoded path of a request target, or null when it is malformed (no parseable URL, a bad percent-escape,
+ * a NUL byte). Used by browser mode and by the desktop app's app:// protocol.
+ */
+export function decodePath(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  return decoded.includes('\0') ? null : decoded;
+}
+
+function requestPath(target: string | undefined): string | null {
+  let url: URL;
+  try {
+    url = new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+  return decodePath(url.pathname);
+}
+
+/** Exactly JSON: `application/json`, optionally with a UTF-8 charset parameter. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || p === 'charset=utf-8' || p === 'charset="utf-8"');
+}
+
+export async function startServer(o: {
+  registry: Registry;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  log?: (msg: string, e: unknown) => void;
+}): Promise<BrowserServer> {
+  const log = o.log ?? ((msg: string, e: unknown) => console.error(`Werkbrücke: ${msg}:`, e));
   const token = o.token ?? crypto.randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
   let allowedHosts = new Set<string>();
   const staticRoot = path.resolve(o.staticDir);
 
   const server = http.createServer((req, res) => {
+    // Nothing a request does may end the process: any throw becomes a 500 with the generic envelope.
+    req.on('error', (e) => log('request stream failed', e));
+    res.on('error', (e) => log('response stream failed', e));
+    try {
+      route(req, res);
+    } catch (e) {
+      fail(res, e);
+    }
+  });
+  server.on('clientError', (_e, socket) => {
+    // A request Node cannot even parse: answer 400 if the socket still can take it.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function fail(res: http.ServerResponse, e: unknown) {
+    log('request failed', e);
+    if (res.headersSent) return res.destroy();
+    send(res, 500, denied('internal', 'Internal error'));
+  }
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse) {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     const host = req.headers.host ?? '';
@@ -68,11 +129,15 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return send(res, 403, denied('forbidden_origin', 'Foreign origin'));
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    const pathname = requestPath(req.url);
+    if (pathname === null) {
+      req.resume();
+      return send(res, 400, denied('bad_request', 'Malformed request target'));
+    }
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, denied('method_not_allowed', 'Method not allowed'));
-    serveStatic(res, url.pathname);
-  });
+    serveStatic(res, pathname);
+  }
 
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
     if (req.method !== 'POST') return send(res, 405, denied('method_not_allowed', 'Use POST'));
@@ -81,7 +146,7 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
       req.resume();
       return send(res, 401, denied('unauthorized', 'Missing or wrong token'));
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (!isJsonContentType(req.headers['content-type'])) {
       req.resume();
       return send(res, 415, denied('unsupported_media_type', 'JSON expected'));
     }
@@ -121,13 +186,16 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
       } catch {
         return send(res, 400, denied('bad_json', 'Body is not valid JSON'));
       }
-      const envelope = await o.registry.invoke(decodeURIComponent(name), input);
-      send(res, 200, envelope);
+      try {
+        send(res, 200, await o.registry.invoke(name, input));
+      } catch (e) {
+        fail(res, e);
+      }
     });
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string) {
-    let rel = decodeURIComponent(pathname);
+    let rel = pathname;
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(staticRoot, `.${rel}`);
     if (!file.startsWith(staticRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -140,7 +208,9 @@ export async function startServer(o: { registry: Registry; staticDir: string; po
       'content-security-policy': CSP,
       'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
     });
-    fs.createReadStream(file).pipe(res);
+    const stream = fs.createReadStream(file);
+    stream.on('error', (e) => fail(res, e));
+    stream.pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

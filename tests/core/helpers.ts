@@ -110,3 +110,41 @@ export function runCli(args: string[]) {
   const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+export interface ServeProcess {
+  proc: import('node:child_process').ChildProcess;
+  port: number;
+  token: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts browser mode (`cli serve`) as a user does, in a child process; resolves once it prints its address. */
+export async function startServe(dataDir: string, extra: string[] = []): Promise<ServeProcess> {
+  const { spawn } = await import('node:child_process');
+  const proc = spawn(process.execPath, [path.join(DIST, 'cli.cjs'), 'serve', '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const m = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const onData = () => {
+      const found = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([\w-]+)/.exec(out);
+      if (found) resolve(found);
+    };
+    proc.stdout!.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return {
+    proc,
+    port: Number(m[1]),
+    token: m[2]!,
+    output: () => out,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve(proc.exitCode);
+        proc.once('exit', (code) => resolve(code));
+        proc.kill('SIGTERM');
+      }),
+  };
+}

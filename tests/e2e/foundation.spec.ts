@@ -7,7 +7,7 @@ test('a new user creates the firm and a trainee, restarts the app and finds the 
   await firm.open();
   await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
   await firm.save();
-  await expect(page.getByRole('status')).toContainText('Gespeichert');
+  await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' })).toBeVisible();
 
   const form = new TraineeFormModel(page);
   await form.openNew();
@@ -39,7 +39,7 @@ test('the same in English: switch the language, create a trainee, restart, and e
   await firm.open();
   await firm.fill({ name: 'Elektro Blitz GmbH', city: 'Bremen' });
   await firm.save();
-  await expect(page.getByRole('status')).toContainText('Saved');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 
   const form = new TraineeFormModel(page);
   await form.openNew();
@@ -95,7 +95,7 @@ test('search, status filter, ending and deleting a trainee with the keyboard', a
   await dialog.getByLabel('Datum der Beendigung').fill('2026-10-15');
   await dialog.getByLabel('Grund').fill('Kündigung durch die Auszubildende');
   await dialog.getByRole('button', { name: 'Bestätigen' }).click();
-  await expect(page.getByRole('status')).toContainText('beendet');
+  await expect(page.getByRole('status').filter({ hasText: 'beendet' })).toBeVisible();
   await expect(page.getByText('Vorzeitig beendet (15.10.2026: Kündigung durch die Auszubildende)')).toBeVisible();
 
   await page.getByRole('button', { name: 'Auszubildende/n löschen' }).click();

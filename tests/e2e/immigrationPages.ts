@@ -53,7 +53,8 @@ export class DocumentsTabModel {
     const section = this.page.locator('section', { has: this.page.getByRole('heading', { name: /Beteiligte Stellen|Institutions involved/ }) });
     await section.getByRole('checkbox', { name: new RegExp(name) }).check();
     await section.getByRole('button', { name: /Zuordnung speichern|Save links/ }).click();
-    await expect(section.getByRole('status')).toBeVisible();
+    // The message for this save, whatever other banners (e.g. "document saved") are still shown.
+    await expect(section.getByRole('status').filter({ hasText: /Zuordnung wurde gespeichert|links were saved/ })).toBeVisible();
   }
 }
 

@@ -20,7 +20,7 @@ export class GlossaryModel {
     await this.openEntry(term);
     await this.page.getByLabel(language, { exact: true }).fill(text);
     await this.page.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
-    await expect(this.page.getByRole('status')).toContainText(/Gespeichert|Saved/);
+    await expect(this.page.getByRole('status').filter({ hasText: /Gespeichert|Saved/ })).toBeVisible();
     await this.page.getByRole('link', { name: /Zurück zum Fachwortschatz|Back to the glossary/ }).click();
   }
   async importCsv(file: { name: string; mimeType: string; buffer: Buffer }, target?: string) {

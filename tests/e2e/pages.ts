@@ -49,7 +49,7 @@ export async function setUpFirm(page: Page) {
   await firm.open();
   await firm.fill({ name: 'Tischlerei Sonnenholz', city: 'Hamburg', trainer: 'Karl Sonnenholz' });
   await firm.save();
-  await expect(page.getByRole('status')).toContainText('Gespeichert');
+  await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' })).toBeVisible();
 }
 
 /** A trainee created through the form; waits for the trainee's page. */

@@ -83,7 +83,7 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
   await page.locator('input[name=sectionTitle0]').fill('Firmenspezifische Inhalte');
   await last.getByLabel('Abschnitt', { exact: true }).selectOption('F');
   await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Vorlage gespeichert.');
+  await expect(page.getByRole('status').filter({ hasText: 'Vorlage gespeichert.' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Zurück zu den Berufen' }).first().click();
   await expect(occ.row('Tischler/-in (Treppenbau)')).toContainText('18');
@@ -99,7 +99,7 @@ test('the supervisor copies a framework plan, adapts it, exports it and imports 
   );
 
   await occ.importTemplate(file.fileName, file.text);
-  await expect(page.getByRole('status')).toContainText('Vorlage „Tischler/-in (Treppenbau) (2)“ wurde importiert.');
+  await expect(page.getByRole('status').filter({ hasText: 'Vorlage „Tischler/-in (Treppenbau) (2)“ wurde importiert.' })).toBeVisible();
   await expect(occ.row('Tischler/-in (Treppenbau) (2)')).toContainText('importiert');
 
   const broken = file.text.replace('"durationMonths": 36,', '"durationMonths": 36');
