@@ -8,9 +8,14 @@ import { toFieldIssues } from '../shared/errors';
 import { startCore } from './core/app';
 import { createDemo } from './core/demo';
 import { AppError } from './core/errors';
+import { errorText } from './errorText';
 import { runExport } from './core/exports/registry';
 import { defaultDataDir } from './core/paths';
-import { backupStore, checkDatabase, openStore, restoreDatabase, type Store } from './core/store/db';
+import { restoreWorkspace } from './core/system/restore';
+import { cleanLeftovers, writeBackup } from './core/store/backup';
+import { checkDatabase, openStore, type Store } from './core/store/db';
+import { acquireLock, lockHolder } from './core/store/lock';
+import { DB_FILE } from './core/paths';
 import { listTrainees } from './core/trainees/service';
 import { listDeadlines } from './core/immigration/deadlines';
 import { tasksForCli } from './core/language/tasks';
@@ -30,8 +35,9 @@ Commands:
   list tasks [--json]          learning tasks and templates with their trainee and worksheet language
   list occupations [--json]    occupations with their framework-plan templates (shipped, copied, own, imported)
   list nachweise [--json]      missing and unsigned weeks of the training records per trainee in training
-  backup --out FILE            online backup of the workspace into FILE
-  restore --from FILE          check FILE and make it the workspace (the current one is kept in backups/)
+  backup --out FILE            complete backup (database and files) into FILE (.wbbackup), also while the app runs
+  restore --from FILE          verify FILE and make it the workspace (the current state is kept in backups/);
+                               refused while the app has the workspace open
   check                        integrity check and schema version (exit code 1 on problems)
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
   export <kind> --out FILE [--trainee ID] [--task ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
@@ -102,12 +108,31 @@ export async function main(argv: string[]): Promise<number> {
     return v.help ? 0 : 2;
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
+  /**
+   * Reading commands (list, export, backup, check) work while the app has the workspace open: they then use it as
+   * it is. When nobody has it open they hold its lock meanwhile, so that they may bring its schema up to date.
+   */
   const withStore = async <T>(fn: (s: Store) => T | Promise<T>): Promise<T> => {
-    const store = openStore(dataDir);
+    const lock = lockHolder(dataDir) ? null : acquireLock(dataDir, `cli ${cmd}`);
     try {
-      return await fn(store);
+      const store = openStore(dataDir, { migrate: lock !== null });
+      try {
+        return await fn(store);
+      } finally {
+        store.close();
+      }
     } finally {
-      store.close();
+      lock?.release();
+    }
+  };
+  /** Writing commands (demo, restore, imports) refuse while the workspace is open elsewhere (exit code 1). */
+  const writing = async <T>(fn: () => T | Promise<T>): Promise<T> => {
+    const lock = acquireLock(dataDir, `cli ${cmd}`);
+    try {
+      cleanLeftovers(dataDir);
+      return await fn();
+    } finally {
+      lock.release();
     }
   };
   const expectArgs = (n: number) => {
@@ -117,7 +142,14 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'demo': {
       expectArgs(0);
-      const result = await withStore((s) => createDemo(s));
+      const result = await writing(async () => {
+        const store = openStore(dataDir);
+        try {
+          return await createDemo(store);
+        } finally {
+          store.close();
+        }
+      });
       if (v.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(`Demo-Arbeitsbereich angelegt in ${dataDir}`);
@@ -136,20 +168,39 @@ export async function main(argv: string[]): Promise<number> {
     case 'backup': {
       expectArgs(0);
       const out = path.resolve(need(v.out, '--out FILE'));
-      const r = await withStore((s) => backupStore(s, out));
-      console.log(`Sicherung geschrieben: ${r.file} (${r.bytes} Bytes)`);
+      const r = await withStore((s) => writeBackup(s, { kind: 'manual', out }));
+      console.log(`Sicherung geschrieben: ${r.file} (${r.bytes} Bytes, Datenbank und ${r.files} Dateien)`);
       return 0;
     }
     case 'restore': {
       expectArgs(0);
       const from = path.resolve(need(v.from, '--from FILE'));
-      const r = restoreDatabase(dataDir, from);
-      console.log(`Wiederhergestellt aus ${from}.${r.previous ? ` Der vorige Stand liegt in ${r.previous}` : ''}`);
+      const r = await writing(async () => {
+        let store: Store | null = null;
+        try {
+          store = openStore(dataDir);
+        } catch {
+          // A workspace that cannot be opened any more is exactly what a restore is for; it is kept aside byte for byte.
+        }
+        const current = store;
+        try {
+          return await restoreWorkspace(dataDir, from, {
+            store: current,
+            close: () => current?.close(),
+          });
+        } finally {
+          current?.close();
+          // Brings an older backup to the current schema (with its own backup before migrating).
+          openStore(dataDir).close();
+        }
+      });
+      console.log(`Wiederhergestellt aus ${from}${r.withFiles ? ' (Datenbank und Dateien)' : ' (nur Datenbank; der Ordner files/ blieb, wie er war)'}.`);
+      if (r.previous) console.log(`Der vorige Stand liegt in ${path.join(dataDir, 'backups', r.previous)}`);
       return 0;
     }
     case 'check': {
       expectArgs(0);
-      const r = checkDatabase(path.join(dataDir, 'werkbruecke.sqlite'));
+      const r = checkDatabase(path.join(dataDir, DB_FILE));
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
         console.log(`Datei: ${r.file}\nSchema-Version: ${r.schemaVersion} (App: ${r.supportedVersion})\nIntegrität: ${r.integrity.join(', ') || '-'}`);
@@ -165,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
       // that still escapes is logged here instead of ending the process silently.
       process.on('uncaughtException', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
       process.on('unhandledRejection', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
-      const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs') });
+      const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs'), dailyBackup: true });
       const staticDir = path.join(import.meta.dirname, 'renderer');
       const server = await startServer({ registry: core.registry, staticDir, ...(port ? { port } : {}) });
       console.log(`Werkbrücke läuft im Browser-Modus: ${server.openUrl}`);
@@ -216,7 +267,7 @@ main(process.argv.slice(2)).then(
       console.error(`Fehler: ${e.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else if (e instanceof AppError) {
-      console.error(`Fehler: ${e.message}`);
+      console.error(`Fehler: ${errorText(e) ?? e.message}`);
       if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${i.key}`);
       process.exitCode = 1;
     } else {

@@ -2,9 +2,8 @@
 // handler registry. Kept thin: everything that is not window, protocol or IPC lives in electron/core.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
-import deErrors from '../renderer/i18n/de/errors';
 import { startCore, type Core } from './core/app';
-import { AppError } from './core/errors';
+import { errorText } from './errorText';
 import { startDeadlineReminders } from './deadlineReminder';
 import { CSP, decodePath } from './server/http';
 
@@ -26,6 +25,15 @@ const dataDirArg = argValue('--data-dir');
 if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
 // Packaged: resources/ is an extraResource beside app.asar. Worker threads inherit the variable.
 if (app.isPackaged) process.env.WERKBRUECKE_RESOURCES = path.join(process.resourcesPath, 'resources');
+
+// One instance per workspace: a second start hands over to the running one, which comes to the front.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+app.on('second-instance', () => {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
 
 let core: Core | null = null;
 let win: BrowserWindow | null = null;
@@ -66,12 +74,12 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.whenReady().then(() => {
+  if (!isFirstInstance) return;
   try {
-    core = startCore({ dataDir: app.getPath('userData'), transport: 'ipc', workerFile: path.join(__dirname, 'worker.cjs') });
+    core = startCore({ dataDir: app.getPath('userData'), transport: 'ipc', workerFile: path.join(__dirname, 'worker.cjs'), dailyBackup: true });
   } catch (e) {
     // A workspace that cannot be opened (newer than the app, not a database) is left untouched: say why and stop.
-    const known = e instanceof AppError ? (deErrors as Record<string, unknown>)[e.code] : undefined;
-    dialog.showErrorBox('Werkbrücke', `${typeof known === 'string' ? known : 'Der Arbeitsbereich kann nicht geöffnet werden.'}\n\n${app.getPath('userData')}\n${(e as Error).message}`);
+    dialog.showErrorBox('Werkbrücke', `${errorText(e) ?? 'Der Arbeitsbereich kann nicht geöffnet werden.'}\n\n${app.getPath('userData')}`);
     app.quit();
     return;
   }

@@ -24,10 +24,50 @@ export const FileResult = z.object({
 });
 export type FileResult = z.infer<typeof FileResult>;
 
+export const BACKUP_KINDS = ['manual', 'daily', 'before-migration', 'before-restore'] as const;
+
+export const BackupEntry = z.object({
+  name: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  createdAt: z.string(),
+  bytes: z.number(),
+  /** 'zip': database and files; 'sqlite': database only (before a migration, or from an earlier version). */
+  format: z.enum(['zip', 'sqlite']),
+  appVersion: z.string().nullable(),
+  schemaVersion: z.number().nullable(),
+  files: z.number(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+const retentionCount = z.number().int().min(0).max(1000);
+export const BackupRetentionInput = z.object({ daily: retentionCount, weekly: retentionCount, monthly: retentionCount }).strict();
+export const BackupRetention = BackupRetentionInput.extend({
+  /** The last day on which an automatic backup made today may still exist. */
+  automaticUntil: z.string(),
+  /** Backups the user made; they are never deleted automatically. */
+  manualCount: z.number(),
+});
+export type BackupRetention = z.infer<typeof BackupRetention>;
+
+export const RestoreResult = z.object({ restoredFrom: z.string(), previous: z.string().nullable(), withFiles: z.boolean() });
+
+/** At most what the browser-mode body limit (32 MB) carries as base64; larger backups: backups/ folder or CLI. */
+export const MAX_UPLOAD_BACKUP_BYTES = 23 * 1024 * 1024;
+
 export const systemContract = {
   'system.info': { input: empty, output: SystemInfo },
   'settings.get': { input: empty, output: Settings },
   'settings.save': { input: Settings.partial().strict(), output: Settings },
-  /** Online backup of the workspace into its backups/ folder (runs off the UI thread). */
-  'system.backup': { input: empty, output: z.object({ file: z.string(), bytes: z.number() }) },
+  /** Complete backup (database and files) into the workspace's backups/ folder (runs off the UI thread). */
+  'system.backup': { input: empty, output: BackupEntry },
+  'system.backups': { input: empty, output: z.object({ backups: z.array(BackupEntry), retention: BackupRetention }) },
+  'system.backupRetention': { input: BackupRetentionInput, output: BackupRetention },
+  /** Restores a listed backup (by file name) or an uploaded file; the current state is kept as a backup first. */
+  'system.restore': {
+    input: z.union([
+      z.object({ name: z.string().min(1).max(255) }).strict(),
+      z.object({ fileName: z.string().min(1).max(255), base64: z.string().min(1).max(Math.ceil(MAX_UPLOAD_BACKUP_BYTES / 3) * 4) }).strict(),
+    ]),
+    output: RestoreResult,
+  },
 } as const;

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../shared/system';
 import { call } from '../api';
-import { ErrorBanner, Notice, SelectField } from '../components/forms';
+import { ErrorBanner, SelectField } from '../components/forms';
+import { BackupSection } from './BackupSection';
 import i18n from '../i18n';
 import { href } from '../router';
 import { useAsync } from '../useAsync';
@@ -11,8 +12,6 @@ export function SettingsPage() {
   const { t } = useTranslation('settings');
   const info = useAsync(() => call('system.info'), []);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function changeLanguage(lng: string) {
     setError(null);
@@ -24,25 +23,12 @@ export function SettingsPage() {
       setError(e);
     }
   }
-  async function backup() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('system.backup');
-      setNotice(t('backupDone', { file: r.file }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <section aria-labelledby="page-title" className="form">
       <header className="page-head">
         <h1 id="page-title">{t('title')}</h1>
       </header>
       <ErrorBanner error={error ?? info.error} />
-      {notice ? <Notice>{notice}</Notice> : null}
       <fieldset>
         <legend>{t('language')}</legend>
         <SelectField
@@ -81,11 +67,8 @@ export function SettingsPage() {
             <dd>{t(`transports.${info.data.transport}`)}</dd>
           </dl>
         ) : null}
-        <p className="muted">{t('backupHint')}</p>
-        <button type="button" onClick={backup} disabled={busy}>
-          {t('backup')}
-        </button>
       </fieldset>
+      <BackupSection />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // Heavy work runs in the worker thread of the built app, with its own connection to the workspace.
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stageRestore } from '../../electron/core/store/backup';
 import { checkDatabase } from '../../electron/core/store/db';
-import { DIST, ensureBuilt, testCore, traineeInput } from './helpers';
+import { DIST, ensureBuilt, tempDir, testCore, traineeInput } from './helpers';
 import { pdfText } from './pdfText';
 
 beforeAll(ensureBuilt, 120_000);
@@ -13,13 +13,14 @@ describe('jobs in the worker thread', () => {
     const c = testCore({ workerFile: path.join(DIST, 'worker.cjs') });
     const t = await c.call('trainees.create', traineeInput({ lastName: 'Worker' }));
     const backup = await c.call('system.backup');
-    expect(fs.existsSync(backup.file)).toBe(true);
-    expect(path.dirname(backup.file)).toBe(path.join(c.dataDir, 'backups'));
-    expect(checkDatabase(backup.file).ok).toBe(true);
-    const file = await c.call('exports.create', { kind: 'stammblatt', traineeId: t.id });
-    expect(file.mimeType).toBe('application/pdf');
-    expect(file.fileName).toBe('Stammblatt_Worker_Amina.pdf');
-    expect(await pdfText(Buffer.from(file.base64, 'base64'))).toContain('Worker, Amina');
+    const file = path.join(c.dataDir, 'backups', backup.name);
+    expect(backup.format).toBe('zip');
+    const staged = await stageRestore(tempDir(), file);
+    expect(checkDatabase(path.join(staged.staging, 'werkbruecke.sqlite')).ok).toBe(true);
+    const pdfFile = await c.call('exports.create', { kind: 'stammblatt', traineeId: t.id });
+    expect(pdfFile.mimeType).toBe('application/pdf');
+    expect(pdfFile.fileName).toBe('Stammblatt_Worker_Amina.pdf');
+    expect(await pdfText(Buffer.from(pdfFile.base64, 'base64'))).toContain('Worker, Amina');
   });
 
   it('reports a job error as a typed error and keeps working', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/core/errors';
-import { backupStore, checkDatabase, LATEST_VERSION, openStore, restoreDatabase } from '../../electron/core/store/db';
+import { checkDatabase, LATEST_VERSION, openStore } from '../../electron/core/store/db';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { createTrainee } from '../../electron/core/trainees/service';
 import { TraineeInput } from '../../shared/trainees';
@@ -81,42 +81,5 @@ describe('store', () => {
     expect(() => openStore(dir)).toThrow(expect.objectContaining({ code: 'db_unreadable' }));
     expect(fs.readFileSync(dbFile(dir)).equals(before)).toBe(true);
     expect(checkDatabase(dbFile(dir)).ok).toBe(false);
-  });
-
-  it('backs up online and restores a backup, keeping the replaced database', async () => {
-    const dir = tempDir();
-    const store = openStore(dir);
-    createTrainee(store.db, TraineeInput.parse(traineeInput({ lastName: 'Gesichert' })));
-    const out = path.join(tempDir(), 'sicherung.sqlite');
-    const r = await backupStore(store, out);
-    expect(r.bytes).toBeGreaterThan(0);
-    await expect(backupStore(store, out)).rejects.toMatchObject({ code: 'file_exists' });
-    createTrainee(store.db, TraineeInput.parse(traineeInput({ lastName: 'NachDerSicherung' })));
-    store.close();
-
-    const restored = restoreDatabase(dir, out);
-    expect(restored.previous).toMatch(/before-restore-/);
-    const s2 = openStore(dir);
-    expect((s2.db.prepare('SELECT last_name FROM trainees').all() as { last_name: string }[]).map((x) => x.last_name)).toEqual(['Gesichert']);
-    s2.close();
-    const prev = new Database(restored.previous!, { readonly: true });
-    expect((prev.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(2);
-    prev.close();
-  });
-
-  it('refuses to restore a file that fails the check and keeps the workspace', () => {
-    const dir = tempDir();
-    const store = openStore(dir);
-    createTrainee(store.db, TraineeInput.parse(traineeInput()));
-    store.close();
-    const bad = path.join(tempDir(), 'kaputt.sqlite');
-    fs.writeFileSync(bad, 'kein SQLite');
-    expect(() => restoreDatabase(dir, bad)).toThrow(expect.objectContaining({ code: 'restore_invalid' }));
-    const empty = path.join(tempDir(), 'leer.sqlite');
-    new Database(empty).close();
-    expect(() => restoreDatabase(dir, empty)).toThrow(/schema version 0/);
-    const s = openStore(dir);
-    expect((s.db.prepare('SELECT count(*) AS n FROM trainees').get() as { n: number }).n).toBe(1);
-    s.close();
   });
 });

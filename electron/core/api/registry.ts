@@ -9,11 +9,14 @@ import type { JobRunner } from '../jobs/runner';
 import type { Store } from '../store/db';
 
 export interface Context {
-  store: Store;
+  /** The open workspace (a new object after a restore). */
+  readonly store: Store;
   jobs: JobRunner;
   transport: 'ipc' | 'http';
   appVersion: string;
   now: () => Date;
+  /** Verifies a backup file, keeps the current state as a backup, swaps the workspace and reopens it. */
+  restore: (from: string) => Promise<{ restoredFrom: string; previous: string | null; withFiles: boolean }>;
 }
 
 export type Handler<K extends CallName> = (input: z.output<Contracts[K]['input']>, ctx: Context) => CallOutput<K> | Promise<CallOutput<K>>;

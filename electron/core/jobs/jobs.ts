@@ -1,16 +1,19 @@
 // Heavy work that must not block the thread answering the UI: PDF rendering, imports, backups.
 // Each job gets the store and plain (structured-cloneable) arguments and returns a cloneable result.
-import path from 'node:path';
 import type { ExportRequest } from '../../../shared/exports';
-import { backupStore, type Store } from '../store/db';
+import { stageRestore, writeBackup, type BackupKind } from '../store/backup';
+import type { Store } from '../store/db';
 import { runExport } from '../exports/registry';
 import { importGlossaryCsv } from '../language/glossaryCsv';
 
 export const JOBS = {
-  backup: async (store: Store, _args: unknown) => {
-    const file = path.join(store.backupsDir, `werkbruecke-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-    return backupStore(store, file);
+  /** A complete backup (database and files) into backups/, or into `out`. */
+  backup: (store: Store, args: unknown) => {
+    const a = (args ?? {}) as { kind?: BackupKind; out?: string };
+    return writeBackup(store, { kind: a.kind ?? 'manual', ...(a.out ? { out: a.out } : {}) });
   },
+  /** Verifies a backup into a staging folder of the workspace (restore's first half; nothing in place changes). */
+  restoreStage: (store: Store, args: unknown) => stageRestore(store.dataDir, (args as { from: string }).from),
   export: (store: Store, args: unknown) => runExport(store, args as ExportRequest),
   glossaryImport: async (store: Store, args: unknown) => importGlossaryCsv(store.db, args as { occupationId: string | null; base64: string }),
 } satisfies Record<string, (store: Store, args: unknown) => Promise<unknown>>;

@@ -10,9 +10,10 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
-export function inlineRunner(store: Store): JobRunner {
+/** Runs jobs on the calling thread, on the store the getter gives (it changes after a restore). */
+export function inlineRunner(store: () => Store): JobRunner {
   return {
-    run: (name, args) => JOBS[name](store, args),
+    run: (name, args) => JOBS[name](store(), args),
     close: async () => {},
   };
 }

@@ -17,6 +17,8 @@ export interface Store {
   /** Folder for files kept inside the workspace (document copies, pictures). */
   readonly filesDir: string;
   readonly backupsDir: string;
+  /** Whether this open created the database (a new workspace). */
+  readonly created: boolean;
   schemaVersion(): number;
   close(): void;
 }
@@ -39,20 +41,24 @@ export function openDatabase(file: string, readonly = false): Db {
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
   } catch (e) {
-    throw new AppError('db_unreadable', `Cannot open ${file}: ${(e as Error).message}`, { file });
+    throw new AppError('db_unreadable', `Cannot open ${file}: ${(e as Error).message}`, { file: path.basename(file) });
   }
   try {
+    // Nothing stored in a file we do not know yet (views, triggers) may call functions with side effects.
+    db.pragma('trusted_schema = OFF');
     // Reading the schema fails on a file that is not a database; the file itself is left as it is.
     db.pragma('schema_version', { simple: true });
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      // Deleted rows are overwritten, not left readable in free pages (a deleted trainee is gone from the file).
+      db.pragma('secure_delete = ON');
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
   } catch (e) {
     db.close();
-    throw new AppError('db_unreadable', `${file} is not a Werkbrücke database: ${(e as Error).message}`, { file });
+    throw new AppError('db_unreadable', `${file} is not a Werkbrücke database: ${(e as Error).message}`, { file: path.basename(file) });
   }
   return db;
 }
@@ -85,11 +91,14 @@ export function migrate(db: Db, migrations: Migration[], backup: (fromVersion: n
 
 export function openStore(dataDir: string, opts: OpenOptions = {}): Store {
   const migrations = opts.migrations ?? MIGRATIONS;
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Owner-only on Linux and macOS: residence documents and notes are nobody else's business on a shared PC.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const created = !fs.existsSync(path.join(dataDir, DB_FILE));
   const dbPath = path.join(dataDir, DB_FILE);
   const backupsDir = path.join(dataDir, 'backups');
   const filesDir = path.join(dataDir, 'files');
   const db = openDatabase(dbPath, opts.readonly);
+  if (created) restrictPermissions(dbPath);
   try {
     if (opts.migrate === false || opts.readonly) {
       const v = db.pragma('user_version', { simple: true }) as number;
@@ -98,7 +107,7 @@ export function openStore(dataDir: string, opts: OpenOptions = {}): Store {
       }
     } else {
       migrate(db, migrations, (from) => {
-        fs.mkdirSync(backupsDir, { recursive: true });
+        fs.mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
         const target = path.join(backupsDir, `before-migration-v${from}-${timestamp()}.sqlite`);
         db.prepare('VACUUM INTO ?').run(target);
       });
@@ -113,11 +122,21 @@ export function openStore(dataDir: string, opts: OpenOptions = {}): Store {
     dbPath,
     filesDir,
     backupsDir,
+    created,
     schemaVersion: () => db.pragma('user_version', { simple: true }) as number,
     close: () => {
       if (db.open) db.close();
     },
   };
+}
+
+function restrictPermissions(file: string) {
+  if (process.platform === 'win32') return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // A file system without modes (a FAT stick) keeps its own.
+  }
 }
 
 export interface CheckResult {
@@ -127,10 +146,58 @@ export interface CheckResult {
   supportedVersion: number;
   integrity: string[];
   foreignKeyProblems: number;
+  /** Schema objects that differ from what our migrations make for this version ("missing table x", …). */
+  schemaDifferences: string[];
   problems: string[];
 }
 
-/** Integrity and schema check of a database file, opened read-only. */
+interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string;
+}
+
+const expectedSchemas = new Map<number, Map<string, SchemaObject>>();
+
+function schemaOf(db: Db): Map<string, SchemaObject> {
+  const rows = db.prepare("SELECT type, name, COALESCE(sql, '') AS sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all() as SchemaObject[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, { ...r, sql: r.sql.replace(/\s+/g, ' ').trim() }]));
+}
+
+/** The schema (tables, columns, indexes, triggers, views) that migrations 1..version make, from an empty database. */
+function expectedSchema(version: number): Map<string, SchemaObject> {
+  let schema = expectedSchemas.get(version);
+  if (!schema) {
+    const db = new Database(':memory:');
+    try {
+      for (const m of MIGRATIONS.slice(0, version)) db.exec(m.sql);
+      schema = schemaOf(db);
+    } finally {
+      db.close();
+    }
+    expectedSchemas.set(version, schema);
+  }
+  return schema;
+}
+
+/** Differences between a database's schema and the one our migrations make for its version. */
+export function schemaDifferences(db: Db, version: number): string[] {
+  const want = expectedSchema(version);
+  const have = schemaOf(db);
+  const out: string[] = [];
+  for (const [key, w] of want) {
+    const h = have.get(key);
+    if (!h) out.push(`${w.type} ${w.name} missing`);
+    else if (h.sql !== w.sql) out.push(`${w.type} ${w.name} differs`);
+  }
+  for (const [key, h] of have) if (!want.has(key)) out.push(`${h.type} ${h.name} not made by Werkbrücke`);
+  return out;
+}
+
+/**
+ * Integrity and schema check of a database file, opened read-only with trusted_schema off. The schema is compared
+ * with what our migrations make for its user_version before anything else is read from the file.
+ */
 export function checkDatabase(file: string): CheckResult {
   const result: CheckResult = {
     ok: false,
@@ -139,6 +206,7 @@ export function checkDatabase(file: string): CheckResult {
     supportedVersion: LATEST_VERSION,
     integrity: [],
     foreignKeyProblems: 0,
+    schemaDifferences: [],
     problems: [],
   };
   if (!fs.existsSync(file)) {
@@ -148,73 +216,29 @@ export function checkDatabase(file: string): CheckResult {
   let db: Db;
   try {
     db = openDatabase(file, true);
-  } catch (e) {
-    result.problems.push((e as Error).message);
+  } catch {
+    result.problems.push('not a database');
     return result;
   }
   try {
     result.schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    result.integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    result.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
-    if (result.integrity.join() !== 'ok') result.problems.push(`integrity: ${result.integrity.slice(0, 5).join('; ')}`);
-    if (result.foreignKeyProblems > 0) result.problems.push(`${result.foreignKeyProblems} foreign key problems`);
     if (result.schemaVersion === 0) result.problems.push('not a Werkbrücke workspace (schema version 0)');
-    if (result.schemaVersion > LATEST_VERSION) result.problems.push(`schema ${result.schemaVersion} is newer than this app (${LATEST_VERSION})`);
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    for (const t of ['firm', 'trainees', 'settings']) if (!tables.has(t)) result.problems.push(`table ${t} missing`);
+    else if (result.schemaVersion > LATEST_VERSION) result.problems.push(`schema ${result.schemaVersion} is newer than this app (${LATEST_VERSION})`);
+    else {
+      result.schemaDifferences = schemaDifferences(db, result.schemaVersion);
+      if (result.schemaDifferences.length) result.problems.push(`schema differs from version ${result.schemaVersion}: ${result.schemaDifferences.join(', ')}`);
+    }
+    result.integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (result.integrity.join() !== 'ok') result.problems.push(`integrity: ${result.integrity.slice(0, 5).join('; ')}`);
+    if (result.problems.length === 0) {
+      result.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+      if (result.foreignKeyProblems > 0) result.problems.push(`${result.foreignKeyProblems} foreign key problems`);
+    }
   } catch (e) {
-    result.problems.push((e as Error).message);
+    result.problems.push(`unreadable: ${(e as Error).message}`);
   } finally {
     db.close();
   }
   result.ok = result.problems.length === 0;
   return result;
-}
-
-/** SQLite online backup of a live store into `out` (a new file; an existing file is refused). */
-export async function backupStore(store: Store, out: string): Promise<{ file: string; bytes: number }> {
-  if (fs.existsSync(out)) throw new AppError('file_exists', `${out} exists already; choose a new file name`, { file: out });
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const tmp = `${out}.part`;
-  try {
-    await store.db.backup(tmp);
-    const check = checkDatabase(tmp);
-    if (!check.ok) throw new AppError('backup_failed', `Backup check failed: ${check.problems.join('; ')}`);
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  return { file: out, bytes: fs.statSync(out).size };
-}
-
-/**
- * Replaces the workspace database with a checked backup. The current database is kept in backups/.
- * The store must be closed by the caller (no other connection may be open).
- */
-export function restoreDatabase(dataDir: string, from: string): { restored: string; previous: string | null } {
-  const check = checkDatabase(from);
-  if (!check.ok) throw new AppError('restore_invalid', `${from} cannot be restored: ${check.problems.join('; ')}`, { file: from });
-  const dbPath = path.join(dataDir, DB_FILE);
-  const backupsDir = path.join(dataDir, 'backups');
-  fs.mkdirSync(backupsDir, { recursive: true });
-  let previous: string | null = null;
-  if (fs.existsSync(dbPath)) {
-    // Fold the WAL into a consistent copy of the current database before replacing it.
-    previous = path.join(backupsDir, `before-restore-${timestamp()}.sqlite`);
-    const cur = openDatabase(dbPath);
-    try {
-      cur.prepare('VACUUM INTO ?').run(previous);
-      cur.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      cur.close();
-    }
-  }
-  const tmp = `${dbPath}.restore`;
-  fs.copyFileSync(from, tmp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  fs.renameSync(tmp, dbPath);
-  // Migrates an older backup to the current schema (with its own pre-migration backup).
-  openStore(dataDir).close();
-  return { restored: dbPath, previous };
 }
