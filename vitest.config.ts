@@ -14,8 +14,9 @@ export default defineConfig({
   test: {
     include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30000,
-    hookTimeout: 30000,
+    // Generous: the suite must pass on a busy 2-core machine, where one CLI spawn can take seconds.
+    testTimeout: 120000,
+    hookTimeout: 120000,
     pool: 'forks',
   },
 });

@@ -4,6 +4,7 @@ import '../requireNode22';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBackup } from './bench/backup';
 import { benchFoundation } from './bench/foundation';
 import { benchImmigration } from './bench/immigration';
 import { benchLanguage } from './bench/language';
@@ -20,6 +21,7 @@ async function main() {
       ['plan', benchPlan],
       ['immigration', benchImmigration],
       ['language', benchLanguage],
+      ['backup', benchBackup],
     ];
     for (const [name, run] of parts) {
       const dir = path.join(tmp, name);

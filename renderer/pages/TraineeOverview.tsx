@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatEuro, formatNumber, toIsoDate } from '../../shared/format';
 import type { Trainee } from '../../shared/trainees';
 import { call } from '../api';
+import { useAsync } from '../useAsync';
 import { Dialog } from '../components/Dialog';
 import { ExportButton } from '../components/ExportButton';
 import { ErrorBanner, FormActions, Notice, TextArea, TextField, useFieldErrors } from '../components/forms';
@@ -166,6 +167,7 @@ function DeleteForm({ trainee, onCancel }: { trainee: Trainee; onCancel: () => v
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<unknown>(null);
   const matches = typed.trim() === trainee.lastName;
+  const backups = useAsync(() => call('system.backups'), []);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!matches) return;
@@ -179,6 +181,11 @@ function DeleteForm({ trainee, onCancel }: { trainee: Trainee; onCancel: () => v
   return (
     <form onSubmit={submit} className="form">
       <p>{t('delete.text')}</p>
+      {backups.data ? (
+        <p className="muted" data-testid="delete-backups">
+          {t('delete.backups', { date: formatDate(backups.data.retention.automaticUntil), count: backups.data.retention.manualCount })}
+        </p>
+      ) : null}
       <ErrorBanner error={error} />
       <TextField name="confirmName" label={t('delete.typeName', { name: trainee.lastName })} value={typed} onChange={setTyped} />
       <FormActions submit={t('delete.confirm')} onCancel={onCancel} danger disabled={!matches} />

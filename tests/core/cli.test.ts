@@ -23,7 +23,7 @@ describe('cli', () => {
     expect(new Set(list.flatMap((t) => t.firstLanguages)).size).toBeGreaterThanOrEqual(3);
     const again = cli(['demo', '--data-dir', dir]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/already has/);
+    expect(again.err).toMatch(/enthält bereits Daten/);
   });
 
   it('backs up, checks and restores', () => {

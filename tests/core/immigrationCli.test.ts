@@ -80,7 +80,7 @@ describe('cli', () => {
     const bad = path.join(tempDir(), 'x.pdf');
     const e = cli(['export', 'mitteilung-abh', '--trainee', first, '--out', bad, '--data-dir', dir]);
     expect(e.code).toBe(1);
-    expect(e.err).toMatch(/not ended early/);
+    expect(e.err).toMatch(/nicht vorzeitig beendet/);
     expect(fs.existsSync(bad)).toBe(false);
   });
 });

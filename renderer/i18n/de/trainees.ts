@@ -71,6 +71,8 @@ export default {
     button: 'Auszubildende/n löschen',
     title: '{{name}} endgültig löschen?',
     text: 'Alle Daten dieser Person werden gelöscht: Stammdaten, Ausbildungsplan, Ausbildungsnachweise, Dokumente mit ihren Kopien und Lernaufgaben. Das kann nicht rückgängig gemacht werden.',
+    backups_one: 'Ältere Sicherungen enthalten die Daten noch: automatische Sicherungen höchstens bis {{date}}, dazu {{count}} von Hand erstellte Sicherung, bis Sie sie löschen.',
+    backups_other: 'Ältere Sicherungen enthalten die Daten noch: automatische Sicherungen höchstens bis {{date}}, dazu {{count}} von Hand erstellte Sicherungen, bis Sie sie löschen.',
     typeName: 'Zur Bestätigung den Nachnamen eingeben: {{name}}',
     confirm: 'Endgültig löschen',
     done: '{{name}} wurde gelöscht.',

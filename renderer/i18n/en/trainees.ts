@@ -74,6 +74,8 @@ export default {
     button: 'Delete trainee',
     title: 'Delete {{name}} for good?',
     text: 'All data of this person will be deleted: master data, training plan, training records, documents with their copies, and learning tasks. This cannot be undone.',
+    backups_one: 'Older backups still hold the data: automatic backups until {{date}} at the latest, and {{count}} backup made by hand until you delete it.',
+    backups_other: 'Older backups still hold the data: automatic backups until {{date}} at the latest, and {{count}} backups made by hand until you delete them.',
     typeName: 'To confirm, type the last name: {{name}}',
     confirm: 'Delete for good',
     done: '{{name}} was deleted.',
