@@ -23,13 +23,22 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'werkbruecke.token';
 
-/** Takes the token from "#token=…" of the start address into session storage and cleans the address bar. */
-export function captureToken() {
+/**
+ * Takes the token from "#token=…" of the start address into session storage and cleans the address bar.
+ * Returns whether the address carried a token (a new one after a restart, pasted into the same tab).
+ */
+export function captureToken(): boolean {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (m) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]!));
-    history.replaceState(null, '', `${window.location.pathname}#/`);
+  if (!m) return false;
+  let token: string;
+  try {
+    token = decodeURIComponent(m[1]!);
+  } catch {
+    token = m[1]!;
   }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  history.replaceState(null, '', `${window.location.pathname}#/`);
+  return true;
 }
 
 async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknown>> {

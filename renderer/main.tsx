@@ -5,6 +5,12 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import './styles.css';
 
+// A new address pasted into the same tab (browser mode restarted, so a new token): take it and start over with it,
+// so nothing shown under the old token ("Zugriff verweigert") stays on the page.
+window.addEventListener('hashchange', () => {
+  if (captureToken()) window.location.reload();
+});
+
 async function boot() {
   captureToken();
   let lng: 'de' | 'en' = 'de';

@@ -118,7 +118,13 @@ export const EndTrainingInput = z
     if (v.kind === 'early' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], params: { key: 'required' } });
   });
 
-export const Occupation = z.object({ id: z.string(), name: z.string(), custom: z.boolean() });
+export const Occupation = z.object({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean(),
+  /** Regular duration from the framework plan (36 or 42 months), null when the template is missing or broken. */
+  durationMonths: z.number().nullable(),
+});
 export type Occupation = z.infer<typeof Occupation>;
 
 export const traineesContract = {

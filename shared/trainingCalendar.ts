@@ -28,6 +28,14 @@ export function addMonths(s: string, n: number): string {
   return iso(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))));
 }
 
+/**
+ * The planned end of a training of `months` months starting on `start`: the day before the same date `months`
+ * later (01.08.2026 + 36 months → 31.07.2029; 15.02.2027 + 42 months → 14.08.2030).
+ */
+export function plannedEnd(start: string, months: number): string {
+  return addDays(addMonths(start, months), -1);
+}
+
 export interface TrainingMonth {
   /** 1-based training month. */
   n: number;

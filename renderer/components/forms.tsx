@@ -1,6 +1,6 @@
 // Form building blocks: every field has a visible label tied to its input, and its error right below it
 // (aria-invalid + aria-describedby), so forms work with keyboard and screen readers.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatDate } from '../../shared/format';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
@@ -26,11 +26,25 @@ export function useErrorMessage() {
   };
 }
 
+/**
+ * The error above a form. After a failed save it moves focus (and the view) to the first field marked invalid in
+ * the same form, so keyboard and screen-reader users land where the problem is.
+ */
 export function ErrorBanner({ error }: { error: unknown }) {
   const message = useErrorMessage();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error) return;
+    const scope = ref.current?.closest('form, dialog, section, main');
+    const first = error instanceof ApiError && error.issues.length > 0 ? scope?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    if (first) {
+      first.focus({ preventScroll: true });
+      first.scrollIntoView?.({ block: 'center' });
+    } else ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   return (
-    <div role="alert" className="banner banner-error">
+    <div ref={ref} role="alert" className="banner banner-error">
       {message(error)}
     </div>
   );
@@ -53,11 +67,26 @@ interface FieldProps {
   wide?: boolean;
 }
 
-export function Field({ label, error, hint, required, children, wide }: FieldProps) {
+export function Field({ label, error: reported, hint, required, children, wide }: FieldProps) {
   const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  // A field's error disappears as soon as it is changed; the next save shows what is still wrong.
+  const [edited, setEdited] = useState(false);
+  useEffect(() => setEdited(false), [reported]);
+  useEffect(() => {
+    const form = ref.current?.closest('form');
+    if (!form) return;
+    const reset = () => setEdited(false);
+    form.addEventListener('submit', reset, true);
+    return () => form.removeEventListener('submit', reset, true);
+  }, []);
+  const error = edited ? undefined : reported;
+  const markEdited = () => {
+    if (reported) setEdited(true);
+  };
   const describedBy = [hint && `${id}-hint`, error && `${id}-err`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
+    <div ref={ref} className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`} onInput={markEdited} onChange={markEdited}>
       <label htmlFor={id}>
         {label}
         {required ? <span className="req" aria-hidden="true"> *</span> : null}

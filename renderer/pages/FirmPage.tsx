@@ -18,6 +18,8 @@ let rowKey = 0;
 export function FirmPage() {
   const firm = useAsync(() => call('firm.get'), []);
   if (firm.loading) return null;
+  // A failed load must not look like an empty profile (saving it would overwrite the real one).
+  if (firm.error) return <ErrorBanner error={firm.error} />;
   return <FirmForm firm={firm.data ?? null} />;
 }
 
@@ -92,7 +94,7 @@ function FirmForm({ firm }: { firm: Firm | null }) {
             <label className="check">
               <input type="checkbox" name={`trainer${i}Aevo`} checked={x.aevo} onChange={(e) => setTrainer(x.key, { aevo: e.target.checked })} /> {t('trainers.aevo')}
             </label>
-            <button type="button" onClick={() => setTrainers((ts) => ts.filter((y) => y.key !== x.key))} aria-label={t('trainers.removeLabel', { name: x.name || '…' })}>
+            <button type="button" className="remove" onClick={() => setTrainers((ts) => ts.filter((y) => y.key !== x.key))} aria-label={t('trainers.removeLabel', { name: x.name || '…' })}>
               {tc('actions.remove')}
             </button>
           </div>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../shared/common';
+import { formatNumber } from '../../shared/format';
 import { LANGUAGES, type LanguageCode } from '../../shared/languages';
+import { plannedEnd } from '../../shared/trainingCalendar';
 import { CEFR_LEVELS, type Trainee } from '../../shared/trainees';
 import { call } from '../api';
 import { CheckboxGroup, ErrorBanner, SelectField, TextArea, TextField, useFieldErrors } from '../components/forms';
@@ -102,7 +105,7 @@ export function TraineeFormPage({ id }: { id?: number }) {
   return <TraineeForm trainee={existing.data ?? null} occupations={occupations.data ?? []} />;
 }
 
-function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupations: { id: string; name: string }[] }) {
+function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupations: { id: string; name: string; durationMonths: number | null }[] }) {
   const { t } = useTranslation('trainees');
   const { t: tc } = useTranslation('common');
   const [f, setF] = useState<FormState>(() => fromTrainee(trainee));
@@ -110,6 +113,13 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
   const [busy, setBusy] = useState(false);
   const errors = useFieldErrors(error);
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
+  // The planned end follows the occupation's regular duration and the start, until the user sets it by hand
+  // (a shortened or extended training).
+  const [endByHand, setEndByHand] = useState(trainee !== null);
+  const duration = occupations.find((o) => o.id === f.occupationId)?.durationMonths ?? null;
+  const derive = (next: FormState): FormState =>
+    !endByHand && duration !== null && isIsoDate(next.contractStart) ? { ...next, contractEndPlanned: plannedEnd(next.contractStart, occupations.find((o) => o.id === next.occupationId)?.durationMonths ?? duration) } : next;
+  const setDerived = (k: 'occupationId' | 'contractStart') => (v: string) => setF((s) => derive({ ...s, [k]: v }));
   const langOptions = LANGUAGES.filter((l) => l.code !== 'de').map((l) => ({ value: l.code as LanguageCode, label: tc(`languages.${l.code}`) }));
 
   async function submit(e: React.FormEvent) {
@@ -122,7 +132,6 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
       navigate(`/trainees/${saved.id}`);
     } catch (err) {
       setError(err);
-      window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }
@@ -177,13 +186,25 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
             name="occupationId"
             label={t('fields.occupationId')}
             value={f.occupationId}
-            onChange={set('occupationId')}
+            onChange={setDerived('occupationId')}
             error={errors.occupationId}
             required
-            options={[{ value: '', label: '' }, ...occupations.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[{ value: '', label: t('choose') }, ...occupations.map((o) => ({ value: o.id, label: o.name }))]}
           />
-          <TextField name="contractStart" type="date" label={t('fields.contractStart')} value={f.contractStart} onChange={set('contractStart')} error={errors.contractStart} required />
-          <TextField name="contractEndPlanned" type="date" label={t('fields.contractEndPlanned')} value={f.contractEndPlanned} onChange={set('contractEndPlanned')} error={errors.contractEndPlanned} required />
+          <TextField name="contractStart" type="date" label={t('fields.contractStart')} value={f.contractStart} onChange={setDerived('contractStart')} error={errors.contractStart} required />
+          <TextField
+            name="contractEndPlanned"
+            type="date"
+            label={t('fields.contractEndPlanned')}
+            value={f.contractEndPlanned}
+            onChange={(v) => {
+              setEndByHand(true);
+              set('contractEndPlanned')(v);
+            }}
+            error={errors.contractEndPlanned}
+            hint={duration !== null ? t('endHint', { months: duration, years: formatNumber(duration / 12, 1) }) : undefined}
+            required
+          />
           <TextField name="probationMonths" type="number" label={t('fields.probationMonths')} value={f.probationMonths} onChange={set('probationMonths')} error={errors.probationMonths} required />
           <TextField name="weeklyHours" type="number" step="0.5" label={t('fields.weeklyHours')} value={f.weeklyHours} onChange={set('weeklyHours')} error={errors.weeklyHours} required />
         </div>

@@ -14,15 +14,17 @@ export interface AppServer {
   url: string;
   /** Address with the token, as printed at start. */
   openUrl: string;
-  restart(): Promise<void>;
+  /** Stops and starts the server again (a new token); `samePort` keeps the address but for the token. */
+  restart(o?: { samePort?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function startServer(dataDir: string): Promise<{ proc: ChildProcess; openUrl: string }> {
-  const proc = spawn(process.execPath, [path.join(DIST, 'cli.cjs'), 'serve', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(dataDir: string, port?: number): Promise<{ proc: ChildProcess; openUrl: string }> {
+  const args = [path.join(DIST, 'cli.cjs'), 'serve', '--data-dir', dataDir, ...(port ? ['--port', String(port)] : [])];
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
@@ -58,9 +60,10 @@ export const test = base.extend<{ app: AppServer }>({
       get url() {
         return current.openUrl.replace(/#.*$/, '');
       },
-      async restart() {
+      async restart(o = {}) {
+        const port = o.samePort ? Number(new URL(current.openUrl).port) : undefined;
         await stopProc(current.proc);
-        current = await startServer(dataDir);
+        current = await startServer(dataDir, port);
       },
       stop: () => stopProc(current.proc),
     };

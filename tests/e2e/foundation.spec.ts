@@ -76,7 +76,10 @@ test('bad input is shown next to the field in plain words, and nothing is saved'
 test('search, status filter, ending and deleting a trainee with the keyboard', async ({ page, app }) => {
   const { execFileSync } = await import('node:child_process');
   const path = await import('node:path');
+  // Demo data is written by the CLI, which refuses while browser mode has the workspace open: stop it meanwhile.
+  await app.stop();
   execFileSync(process.execPath, [path.resolve(process.env.WERKBRUECKE_DIST ?? 'dist', 'cli.cjs'), 'demo', '--data-dir', app.dataDir]);
+  await app.restart();
   await openApp(page, app);
   await page.getByLabel('Suchen').fill('tesfay');
   await expect(page.getByRole('link', { name: /^Tesfay/ })).toBeVisible();
@@ -105,4 +108,59 @@ test('search, status filter, ending and deleting a trainee with the keyboard', a
   await del.getByRole('button', { name: 'Endgültig löschen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Auszubildende' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Tesfay, Saba' })).toHaveCount(0);
+});
+
+test('after a restart, the new address pasted into the same tab works without reloading by hand', async ({ page, app }) => {
+  await openApp(page, app);
+  await expect(page.getByRole('heading', { level: 1, name: 'Auszubildende' })).toBeVisible();
+  const oldUrl = app.openUrl;
+  await app.restart({ samePort: true });
+  // The old tab still holds the old token: the next call is refused with a message that says where the address is.
+  await page.getByRole('navigation').getByRole('link', { name: 'Betrieb' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Die aktuelle Adresse steht im Fenster, in dem Werkbrücke läuft');
+  expect(app.openUrl).not.toBe(oldUrl);
+  // Pasting the new address into the same tab (only the fragment changes: no page load by the browser itself).
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, new URL(app.openUrl).hash);
+  await page.getByRole('navigation').getByRole('link', { name: 'Betrieb' }).click();
+  await expect(page.getByLabel(/Name des Betriebs/)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the trainee form asks for the occupation and works out the planned end from its regular duration', async ({ page, app }) => {
+  await openApp(page, app);
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  const occupation = page.locator('select[name=occupationId]');
+  await expect(occupation.locator('option:checked')).toHaveText('Bitte wählen');
+  await occupation.selectOption({ label: 'Tischler/-in' });
+  await page.locator('input[name=contractStart]').fill('1.8.2026');
+  // Tischler: 36 months (TischlAusbV) → the day before 01.08.2029.
+  await expect(page.locator('input[name=contractEndPlanned]')).toHaveValue('31.07.2029');
+  await expect(page.getByText('Regeldauer laut Ausbildungsrahmenplan: 36 Monate (3 Jahre)')).toBeVisible();
+  // Anlagenmechaniker/-in SHK: 42 months.
+  await occupation.selectOption('anlagenmechaniker-shk');
+  await expect(page.locator('input[name=contractEndPlanned]')).toHaveValue('31.01.2030');
+  // Set by hand (a shortened training), it stays.
+  await page.locator('input[name=contractEndPlanned]').fill('31.07.2028');
+  await page.locator('input[name=contractStart]').fill('1.9.2026');
+  await expect(page.locator('input[name=contractEndPlanned]')).toHaveValue('31.07.2028');
+});
+
+test('after a failed save the first invalid field has the focus, and its error goes once it is corrected', async ({ page, app }) => {
+  await openApp(page, app);
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await page.locator('input[name=firstName]').fill('Amina');
+  await form.save();
+  const lastName = page.locator('input[name=lastName]');
+  await expect(lastName).toBeFocused();
+  await expect(lastName).toHaveAttribute('aria-invalid', 'true');
+  await lastName.fill('Yousef');
+  await expect(lastName).toHaveAttribute('aria-invalid', 'false');
+  // The other fields still say what is missing until the next save.
+  await expect(page.locator('select[name=occupationId]')).toHaveAttribute('aria-invalid', 'true');
+  await form.save();
+  await expect(page.locator('select[name=occupationId]')).toBeFocused();
 });

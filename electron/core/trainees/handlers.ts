@@ -1,5 +1,6 @@
 import type { traineesContract } from '../../../shared/trainees';
 import { defineHandlers } from '../api/registry';
+import { templateResult } from '../plan/templates';
 import { createTrainee, deleteTrainee, endTraining, getTrainee, listTrainees, reopenTraining, updateTrainee } from './service';
 
 export const traineeHandlers = defineHandlers<typeof traineesContract>({
@@ -14,7 +15,8 @@ export const traineeHandlers = defineHandlers<typeof traineesContract>({
     return { deleted: true as const };
   },
   'occupations.list': (_i, { store }) =>
-    (store.db.prepare('SELECT id, name, custom FROM occupations ORDER BY custom, name').all() as { id: string; name: string; custom: number }[]).map(
-      (o) => ({ ...o, custom: o.custom === 1 }),
-    ),
+    (store.db.prepare('SELECT id, name, custom FROM occupations ORDER BY custom, name').all() as { id: string; name: string; custom: number }[]).map((o) => {
+      const r = templateResult(store.db, o.id);
+      return { ...o, custom: o.custom === 1, durationMonths: r?.ok ? r.template.durationMonths : null };
+    }),
 });

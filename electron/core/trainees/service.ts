@@ -94,7 +94,8 @@ export function listTrainees(db: Db, input: z.output<typeof TraineeListInput>): 
        ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`,
     )
     .all() as (Pick<TraineeRow, 'id' | 'first_name' | 'last_name' | 'occupation_id' | 'occupation_name' | 'contract_start' | 'contract_end_planned' | 'status' | 'first_languages' | 'german_level' | 'nationality'>)[];
-  const terms = input.search ? fold(input.search).split(/\s+/).filter(Boolean) : [];
+  // "Haddad, Ahmad" (the list's own form), "Ahmad Haddad" and parts of names all find the same trainee.
+  const terms = input.search ? fold(input.search).split(/[\s,;]+/).filter(Boolean) : [];
   const out: TraineeSummary[] = [];
   for (const r of rows) {
     if (terms.length > 0) {

@@ -4,7 +4,7 @@ export default {
   not_found: 'Der Eintrag wurde nicht gefunden. Vielleicht wurde er inzwischen gelöscht.',
   internal: 'Ein unerwarteter Fehler ist aufgetreten. Ihre Daten wurden nicht verändert.',
   network: 'Keine Verbindung zur Werkbrücke-Anwendung. Läuft sie noch?',
-  unauthorized: 'Zugriff verweigert: Bitte öffnen Sie die Adresse mit dem Zugangsschlüssel, die beim Start angezeigt wurde.',
+  unauthorized: 'Zugriff verweigert: Der Zugangsschlüssel dieser Adresse gilt nicht (mehr) – Werkbrücke wurde wohl neu gestartet. Die aktuelle Adresse steht im Fenster, in dem Werkbrücke läuft („Werkbrücke läuft im Browser-Modus: http://127.0.0.1:…“). Fügen Sie sie hier in die Adresszeile ein.',
   forbidden_origin: 'Zugriff von einer fremden Seite verweigert.',
   forbidden_host: 'Zugriff über eine fremde Adresse verweigert.',
   payload_too_large: 'Die Daten sind zu groß.',

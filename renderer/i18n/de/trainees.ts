@@ -1,4 +1,6 @@
 export default {
+  choose: 'Bitte wählen',
+  endHint: 'Regeldauer laut Ausbildungsrahmenplan: {{months}} Monate ({{years}} Jahre); wird aus dem Beginn berechnet. Bei Verkürzung oder Verlängerung hier ändern.',
   title: 'Auszubildende',
   new: 'Neue/n Auszubildende/n anlegen',
   editTitle: '{{name}} bearbeiten',

@@ -2,6 +2,8 @@ import type { Shape } from '../shape';
 import type de from '../de/trainees';
 
 export default {
+  choose: 'Please choose',
+  endHint: 'Regular duration according to the framework plan: {{months}} months ({{years}} years); worked out from the start. Change it here for a shortened or extended training.',
   title: 'Trainees',
   new: 'Add a trainee',
   editTitle: 'Edit {{name}}',

@@ -83,7 +83,6 @@ function EntryForm({ entry, occupations, reload }: { entry: GlossaryEntry | null
       }
     } catch (err) {
       setError(err);
-      window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }

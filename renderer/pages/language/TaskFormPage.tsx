@@ -119,7 +119,6 @@ function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: 
       navigate(`/tasks/${saved.id}`);
     } catch (err) {
       setError(err);
-      window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }

@@ -48,7 +48,6 @@ function TemplateEditor({ occupationId, template }: { occupationId: string; temp
       setSaved(true);
     } catch (err) {
       setError(err);
-      window.scrollTo({ top: 0 });
     }
   }
   const err = (path: string) => errors[`template.${path}`];
