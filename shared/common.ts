@@ -19,22 +19,39 @@ export const isoDate = z.string().refine(isIsoDate, { params: { key: 'invalid_da
 
 export const id = z.number().int().positive();
 
-/** A required single-line text: trimmed, 1..max characters. */
-export const text = (max = 200) => z.string().trim().min(1).max(max);
-/** An optional single-line text; empty strings become null. */
-export const optText = (max = 200) =>
-  z
-    .string()
+/** C0 and C1 control characters (tab, line feed and carriage return are decided by the field) and lone surrogates. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Surrogate}/u;
+const LINE_BREAK = /[\t\n\r]/;
+
+export interface TextOptions {
+  /** A long text (notes, a week's activities): line breaks and tabs are allowed, CRLF and CR become LF. */
+  multiline?: boolean;
+}
+
+/**
+ * The one rule for every text a user types or imports: Unicode NFC, trimmed, no control characters (line breaks
+ * and tabs only in multi-line texts; NUL, other C0/C1 controls and lone surrogates never), then the length check
+ * (added by the caller with .min()/.max()). A refused text gets one translated field message.
+ */
+export const userText = (opts: TextOptions = {}) => {
+  const base = z.string().normalize('NFC');
+  return (opts.multiline ? base.overwrite((v) => v.replace(/\r\n?/g, '\n')) : base)
     .trim()
+    .refine((v) => !CONTROL.test(v), { params: { key: 'control_character' }, abort: true })
+    .refine((v) => opts.multiline === true || !LINE_BREAK.test(v), { params: { key: 'line_break' }, abort: true });
+};
+
+/** A required text: 1..max characters (single-line unless `multiline`). */
+export const text = (max = 200, opts: TextOptions = {}) => userText(opts).min(1).max(max);
+/** An optional text; empty strings become null. */
+export const optText = (max = 200, opts: TextOptions = {}) =>
+  userText(opts)
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
-/** Long free text (notes): up to 20,000 characters, empty becomes null. */
-export const longText = (max = 20000) => optText(max);
-
-export const optEmail = z
-  .string()
-  .trim()
+/** Long free text (notes): multi-line, up to 20,000 characters, empty becomes null. */
+export const longText = (max = 20000) => optText(max, { multiline: true });
+export const optEmail = userText()
   .max(254)
   .nullish()
   .transform((v) => (v ? v : null))

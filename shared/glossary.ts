@@ -1,7 +1,7 @@
 // The work-language glossary (Fachwortschatz): German terms with grammar, a short explanation in simple German,
 // an example sentence from the workplace, tags, an optional picture and translations typed or imported by users.
 import { z } from 'zod';
-import { id, optText, text } from './common';
+import { id, optText, text, userText } from './common';
 import { LANGUAGE_CODES, type LanguageCode } from './languages';
 
 export const ARTICLES = ['der', 'die', 'das'] as const;
@@ -25,9 +25,7 @@ export const CSV_MAX_ROWS = 100_000;
 export const GLOSSARY_LIMITS = { term: 120, plural: 120, explanation: 500, example: 500, translation: 300 } as const;
 
 /** An occupation id, or null for an entry that belongs to the whole firm. */
-const scope = z
-  .string()
-  .trim()
+const scope = userText()
   .max(64)
   .nullish()
   .transform((v) => (v ? v : null));
@@ -40,7 +38,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
 
 /** Translations by language; empty texts are dropped. */
 export const Translations = z
-  .partialRecord(translationLanguage, z.string().trim().max(GLOSSARY_LIMITS.translation).nullish())
+  .partialRecord(translationLanguage, userText().max(GLOSSARY_LIMITS.translation).nullish())
   .transform((r) => {
     const out: Partial<Record<Exclude<LanguageCode, 'de'>, string>> = {};
     for (const [k, v] of Object.entries(r)) if (v) out[k as Exclude<LanguageCode, 'de'>] = v;
@@ -56,8 +54,8 @@ const entryFields = {
     .transform((v) => v ?? null),
   plural: optText(GLOSSARY_LIMITS.plural),
   wordClass: z.enum(WORD_CLASSES),
-  explanation: optText(GLOSSARY_LIMITS.explanation),
-  example: optText(GLOSSARY_LIMITS.example),
+  explanation: optText(GLOSSARY_LIMITS.explanation, { multiline: true }),
+  example: optText(GLOSSARY_LIMITS.example, { multiline: true }),
   tags: uniqueList(z.enum(GLOSSARY_TAGS), GLOSSARY_TAGS.length).default([]),
   translations: Translations.default({}),
 };
@@ -98,10 +96,10 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export const GlossaryListInput = z
   .object({
     /** 'all', 'general' (firm-wide entries only) or an occupation id. */
-    filter: z.string().trim().min(1).max(64).default('all'),
+    filter: userText().min(1).max(64).default('all'),
     /** With an occupation filter: include the firm-wide entries too. */
     withGeneral: z.boolean().default(false),
-    search: z.string().trim().max(200).optional(),
+    search: userText().max(200).optional(),
     tag: z.enum(GLOSSARY_TAGS).optional(),
     /** Only entries without a translation into this language. */
     missing: translationLanguage.optional(),
@@ -116,7 +114,7 @@ export const GlossaryPage = z.object({ total: z.number(), entries: z.array(Gloss
 export const PictureInput = z
   .object({
     id,
-    fileName: z.string().trim().min(1).max(255),
+    fileName: text(255),
     /** The file's bytes, base64. Larger than the limit is refused with a clear message (not a field-length error). */
     base64: z.string().min(1),
   })
@@ -126,7 +124,7 @@ export const ImportInput = z
   .object({
     /** Where rows without an occupation column go: an occupation id, or null for the firm-wide list. */
     occupationId: scope,
-    fileName: z.string().trim().min(1).max(255),
+    fileName: text(255),
     /** The file's bytes, base64 (so the core can tell UTF-8 from other encodings). */
     base64: z.string().min(1),
   })
