@@ -20,6 +20,8 @@ export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
 /** Limits for CSV imports: file size (bytes) and number of rows. */
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 export const CSV_MAX_ROWS = 100_000;
+/** Cells in one row: the export has 20 columns; far more is not a glossary file. */
+export const CSV_MAX_COLUMNS = 200;
 
 /** Field lengths, shared by the form, the CSV import and the database. */
 export const GLOSSARY_LIMITS = { term: 120, plural: 120, explanation: 500, example: 500, translation: 300 } as const;

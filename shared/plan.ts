@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { id, isoDate, optText, text, userText } from './common';
 import { FileResult } from './system';
-import { RahmenplanTemplate, TemplateProblem, itemKey, positionNumber } from './planTemplate';
+import { RahmenplanTemplate, TEMPLATE_MAX_BYTES, TemplateProblem, itemKey, positionNumber } from './planTemplate';
 
 export { RahmenplanTemplate, TemplateProblem } from './planTemplate';
 
@@ -48,7 +48,10 @@ export const NewOccupationInput = z
 export const ImportTemplateInput = z
   .object({
     /** The file's text (JSON in the template format). */
-    text: z.string().min(1).max(5_000_000),
+    text: z
+      .string()
+      .min(1)
+      .refine((s) => s.length <= TEMPLATE_MAX_BYTES, { params: { key: 'file_too_large', maxMb: TEMPLATE_MAX_BYTES / 1024 / 1024 }, abort: true }),
     fileName: optText(255),
     /** Replace the template of this custom occupation instead of creating a new occupation. */
     replaceId: occupationId.nullish().transform((v) => v ?? null),

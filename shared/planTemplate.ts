@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { isoDate, userText, type TextOptions } from './common';
 
 export const TEMPLATE_FORMAT = 'werkbruecke-rahmenplan';
+/** Limits for a template file a user imports: size in bytes, and how deeply its JSON may nest (the format needs ~10). */
+export const TEMPLATE_MAX_BYTES = 2 * 1024 * 1024;
+export const TEMPLATE_MAX_DEPTH = 20;
 
 const line = (max: number, opts?: TextOptions) => userText(opts).min(1).max(max);
 const optLine = (max: number, opts?: TextOptions) => line(max, opts).optional();

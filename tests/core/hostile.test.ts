@@ -1,7 +1,11 @@
-// Hostile values (issue 9, section 6): one text rule for every text field, strict input objects.
+// Hostile files and values (issue 9, section 6): one text rule for every text field, strict input objects,
+// limits for every import.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { nestsDeeperThan } from '../../electron/core/plan/jsonLines';
 import { contracts } from '../../shared/api';
+import { CSV_MAX_COLUMNS } from '../../shared/glossary';
+import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
 import { firmInput, testCore, traineeInput } from './helpers';
 
 type Def = { type: string; [k: string]: unknown };
@@ -116,5 +120,50 @@ describe('strict input objects', () => {
       ]),
     );
     expect(await c.call('firm.get', {})).toBeNull();
+  });
+});
+
+describe('import limits: refused before anything parses deeply, nothing changed', () => {
+  it('refuses a template nested a million levels deep with a translated message', async () => {
+    const c = testCore();
+    const before = await c.call('occupations.overview', {});
+    const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+    const err = await c.fail('occupations.import', { text: `{"format":"werkbruecke-rahmenplan","exam":{"summary":"x","parts":[${deep}]}}`, fileName: 'tief.json' });
+    expect(err).toMatchObject({ code: 'import_too_deep', params: { max: TEMPLATE_MAX_DEPTH } });
+    expect(await c.call('occupations.overview', {})).toEqual(before);
+  });
+
+  it('counts only brackets outside strings', () => {
+    expect(nestsDeeperThan(`{"a":"${'['.repeat(100)}\\"${'{'.repeat(100)}"}`, 2)).toBe(false);
+    expect(nestsDeeperThan('{"a":[[1]]}', 2)).toBe(true);
+    expect(nestsDeeperThan('{"a":[[1]]}', 3)).toBe(false);
+  });
+
+  it('refuses a template file over the size limit, by bytes and by characters', async () => {
+    const c = testCore();
+    const big = await c.fail('occupations.import', { text: `{"format":"werkbruecke-rahmenplan","x":"${'ä'.repeat(TEMPLATE_MAX_BYTES / 2 + 10)}"}` });
+    expect(big).toMatchObject({ code: 'import_too_large', params: { maxMb: 2 } });
+    const huge = await c.fail('occupations.import', { text: ' '.repeat(TEMPLATE_MAX_BYTES + 1) });
+    expect(huge.issues).toEqual([{ path: ['text'], key: 'file_too_large', params: { maxMb: 2 } }]);
+  });
+
+  it('refuses free-form template data nested deeper than the format needs', async () => {
+    const c = testCore();
+    const template = await c.call('occupations.template', { occupationId: 'tischler' });
+    const info = await c.call('occupations.create', { name: 'Tiefbau', copyFrom: 'tischler' });
+    let nested: unknown = 'x';
+    for (let i = 0; i < 200; i++) nested = [nested];
+    const err = await c.fail('occupations.saveTemplate', { occupationId: info.id, template: { ...template, exam: { summary: 'Prüfung', parts: [{ name: 'Teil 1', components: nested }] } } });
+    expect(err.issues).toEqual([expect.objectContaining({ path: ['template', 'exam', 'parts', 0, 'components'], key: 'too_deep' })]);
+    expect((await c.call('occupations.template', { occupationId: info.id })).exam).toEqual(template.exam);
+  });
+
+  it('refuses a glossary CSV with a row of 100,000 cells', async () => {
+    const c = testCore();
+    const before = (await c.call('glossary.list', { limit: 1 })).total;
+    const csv = Buffer.from(`Begriff;Englisch (en)\nHammer;hammer\n${';'.repeat(100_000)}\n`);
+    const err = await c.fail('glossary.import', { occupationId: null, fileName: 'g.csv', base64: csv.toString('base64') });
+    expect(err).toMatchObject({ code: 'csv_too_many_columns', params: { row: 3, max: CSV_MAX_COLUMNS } });
+    expect((await c.call('glossary.list', { limit: 1 })).total).toBe(before);
   });
 });

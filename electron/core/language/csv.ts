@@ -50,8 +50,8 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Parses CSV text into records; stops with an error after `maxRecords` (header included). */
-export function parseCsv(text: string, maxRecords: number): { separator: Separator; records: CsvRecord[] } {
+/** Parses CSV text into records; stops with an error after `maxRecords` (header included) or `maxCells` in a record. */
+export function parseCsv(text: string, maxRecords: number, maxCells = 1000): { separator: Separator; records: CsvRecord[] } {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstBreak = s.search(/\r?\n/);
   const separator = detectSeparator(firstBreak < 0 ? s : s.slice(0, firstBreak));
@@ -90,6 +90,9 @@ export function parseCsv(text: string, maxRecords: number): { separator: Separat
       i = k;
     }
     cells.push(value);
+    if (cells.length > maxCells) {
+      throw new AppError('csv_too_many_columns', `Row ${records.length + 1} has more than ${maxCells} cells`, { row: records.length + 1, max: maxCells });
+    }
     const c = s.charCodeAt(i);
     if (c === sep) {
       i++;

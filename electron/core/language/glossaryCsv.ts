@@ -3,6 +3,7 @@
 // reported with its row number and column, and every good row is imported. Empty cells leave what is stored.
 import {
   CSV_MAX_BYTES,
+  CSV_MAX_COLUMNS,
   CSV_MAX_ROWS,
   GLOSSARY_TAGS,
   GlossaryEntryInput,
@@ -157,7 +158,7 @@ const MAX_LISTED = 500;
 export function importGlossaryCsv(db: Db, input: { occupationId: string | null; base64: string }, now = new Date()): ImportResult {
   const bytes = decodeBase64(input.base64, CSV_MAX_BYTES, (n) => new AppError('csv_too_large', `The file has ${Math.round(n / 1024 / 1024)} MB; at most ${CSV_MAX_BYTES / 1024 / 1024} MB`, { maxMb: CSV_MAX_BYTES / 1024 / 1024 }));
   const text = decodeUtf8(bytes);
-  const { records } = parseCsv(text, CSV_MAX_ROWS + 1);
+  const { records } = parseCsv(text, CSV_MAX_ROWS + 1, CSV_MAX_COLUMNS);
   const header = records[0];
   if (!header || header.cells.every((c) => c.trim() === '')) throw new AppError('csv_empty', 'The file is empty');
   const columns = readHeader(header.cells);

@@ -33,6 +33,7 @@ export default {
   csv_encoding: 'Die Datei ist nicht als UTF-8 gespeichert (erstes Problem in Zeile {{line}}). In Excel: „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“.',
   csv_too_large: 'Die Datei ist zu groß. Höchstens {{maxMb}} MB sind möglich.',
   csv_too_many_rows: 'Die Datei hat mehr als {{max}} Zeilen. Bitte in mehrere Dateien aufteilen.',
+  csv_too_many_columns: 'Zeile {{row}} hat mehr als {{max}} Zellen. Das ist keine Fachwortschatz-Datei. Nichts wurde übernommen.',
   csv_empty: 'Die Datei ist leer.',
   csv_missing_columns: 'Diese Spalte fehlt: {{columns}}. Die erste Zeile muss die Spaltennamen enthalten.',
   csv_unknown_columns: 'Diese Spalten sind unbekannt: {{columns}}. Möglich sind die Spalten des Exports (z. B. „Begriff“, „Artikel“, „Arabisch (ar)“).',
@@ -49,6 +50,8 @@ export default {
     csv_extra_cells: 'Die Zeile hat {{count}} Zellen, die Kopfzeile nur {{expected}}. Steht irgendwo ein Trennzeichen ohne Anführungszeichen?',
   },
   // Training plan, templates, Ausbildungsnachweis
+  import_too_large: 'Die Datei ist zu groß. Höchstens {{maxMb}} MB sind möglich. Nichts wurde übernommen.',
+  import_too_deep: 'Die Datei ist mehr als {{max}} Ebenen tief verschachtelt und damit keine Vorlagen-Datei. Nichts wurde übernommen.',
   template_invalid: 'Die Vorlage ist fehlerhaft (Zeile {{line}}, Feld {{field}}). Nichts wurde übernommen.',
   template_syntax: 'Die Datei ist keine gültige JSON-Datei (Fehler in Zeile {{line}}). Nichts wurde übernommen.',
   no_template: 'Für diesen Beruf gibt es keinen Ausbildungsrahmenplan.',

@@ -35,6 +35,7 @@ export default {
   csv_encoding: 'The file is not saved as UTF-8 (first problem in line {{line}}). In Excel: “Save as” → “CSV UTF-8 (comma delimited)”.',
   csv_too_large: 'The file is too large. At most {{maxMb}} MB are possible.',
   csv_too_many_rows: 'The file has more than {{max}} rows. Please split it into several files.',
+  csv_too_many_columns: 'Row {{row}} has more than {{max}} cells. This is not a glossary file. Nothing was imported.',
   csv_empty: 'The file is empty.',
   csv_missing_columns: 'This column is missing: {{columns}}. The first row must hold the column names.',
   csv_unknown_columns: 'These columns are unknown: {{columns}}. The columns of the export are possible (e.g. “Begriff”, “Artikel”, “Arabisch (ar)”).',
@@ -51,6 +52,8 @@ export default {
     csv_extra_cells: 'The row has {{count}} cells, the header only {{expected}}. Is there a separator without quotation marks?',
   },
   // Training plan, templates, Ausbildungsnachweis
+  import_too_large: 'The file is too large. At most {{maxMb}} MB are possible. Nothing was taken over.',
+  import_too_deep: 'The file is nested more than {{max}} levels deep, so it is not a template file. Nothing was taken over.',
   template_invalid: 'The template has errors (line {{line}}, field {{field}}). Nothing was taken over.',
   template_syntax: 'The file is not a valid JSON file (error in line {{line}}). Nothing was taken over.',
   no_template: 'There is no framework plan for this occupation.',
