@@ -1,12 +1,16 @@
 // Hostile files and values (issue 9, section 6): one text rule for every text field, strict input objects,
-// limits for every import.
+// limits for every import, CSV cells that open as text in a spreadsheet.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { cellValue, parseCsv, writeCsv } from '../../electron/core/language/csv';
 import { nestsDeeperThan } from '../../electron/core/plan/jsonLines';
 import { contracts } from '../../shared/api';
 import { CSV_MAX_COLUMNS } from '../../shared/glossary';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
-import { firmInput, testCore, traineeInput } from './helpers';
+import { firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
@@ -165,5 +169,80 @@ describe('import limits: refused before anything parses deeply, nothing changed'
     const err = await c.fail('glossary.import', { occupationId: null, fileName: 'g.csv', base64: csv.toString('base64') });
     expect(err).toMatchObject({ code: 'csv_too_many_columns', params: { row: 3, max: CSV_MAX_COLUMNS } });
     expect((await c.call('glossary.list', { limit: 1 })).total).toBe(before);
+  });
+});
+
+describe('CSV export: no formula injection, export = import', () => {
+  const HOSTILE = ['=SUM(A1:A2)', '+49 40 123', '-Rand', '@Mention', '|Pipe', "'Apostroph", "''zwei Apostrophe", "'=schon neutralisiert", '=1+1', '=HYPERLINK("http://example.com";"klick")'];
+
+  async function hostileWorkspace() {
+    const c = testCore();
+    for (const [i, term] of HOSTILE.entries()) {
+      await c.call('glossary.create', {
+        occupationId: null,
+        term,
+        wordClass: 'other',
+        explanation: i % 2 ? `=${i}+${i}\nzweite Zeile` : null,
+        example: i % 3 ? `@${term}` : null,
+        translations: { en: term, ar: `-${i}` },
+      });
+    }
+    return c;
+  }
+  const exportOf = async (c: TestCore) => Buffer.from((await c.call('exports.create', { kind: 'glossar', filter: 'general' })).base64, 'base64');
+  const hostileEntries = async (c: TestCore) =>
+    (await c.call('glossary.list', { filter: 'general', limit: 1000 })).entries
+      .filter((e) => HOSTILE.includes(e.term))
+      .map(({ term, explanation, example, translations }) => ({ term, explanation, example, translations }))
+      .sort((a, b) => a.term.localeCompare(b.term));
+
+  it('writes every cell a spreadsheet would run as a formula with a leading apostrophe, quoted', async () => {
+    const c = await hostileWorkspace();
+    const text = (await exportOf(c)).toString('utf8');
+    const { records } = parseCsv(text, 10_000);
+    for (const r of records) for (const cell of r.cells) expect(cell, `row ${r.row}`).not.toMatch(/^[=+\-@\t\r|]/);
+    expect(text).toContain(`\r\n"'=SUM(A1:A2)";`);
+    expect(text).toContain(`;"'=HYPERLINK(""http://example.com"";""klick"")";`);
+    expect(text).toContain(`\r\n"''Apostroph";`);
+  });
+
+  it('imports its own export to exactly the exported values, and exports them again byte for byte', async () => {
+    const a = await hostileWorkspace();
+    const exported = await exportOf(a);
+    const b = testCore();
+    const r = await b.call('glossary.import', { occupationId: null, fileName: 'g.csv', base64: exported.toString('base64') });
+    expect(r.problems).toEqual([]);
+    expect(await hostileEntries(b)).toEqual(await hostileEntries(a));
+    expect((await hostileEntries(b)).map((e) => e.term).sort()).toEqual([...HOSTILE].sort());
+    expect((await exportOf(b)).equals(exported)).toBe(true);
+  });
+
+  it('round-trips any value through a cell, also one starting with tab or CR, and leaves a hand-typed apostrophe', () => {
+    const values = ['\t=1', '\rx', "'", "''", "'a", '=', 'normal', '', ' =x', 'a;b"c\nd'];
+    const { records } = parseCsv(writeCsv([values]).toString('utf8'), 10);
+    expect(records[0]!.cells.map(cellValue)).toEqual(values);
+    expect(cellValue("'hallo")).toBe("'hallo");
+  });
+
+  it('opens in LibreOffice Calc as text: no formula is evaluated (skipped when soffice is not installed)', async (t) => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice'].find((f) => fs.existsSync(f));
+    if (!soffice) return t.skip('LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui');
+    const c = await hostileWorkspace();
+    const dir = tempDir('wb-calc-');
+    fs.writeFileSync(path.join(dir, 'ours.csv'), await exportOf(c));
+    // The control: the same values written raw, as main did, are evaluated by Calc (so this test can fail).
+    fs.writeFileSync(path.join(dir, 'raw.csv'), '\uFEFFBegriff\r\n=1+1\r\n=2*3\r\n');
+    const run = spawnSync(
+      soffice,
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1', '--outdir', path.join(dir, 'out'), path.join(dir, 'ours.csv'), path.join(dir, 'raw.csv')],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const raw = fs.readFileSync(path.join(dir, 'out', 'raw.csv'), 'utf8');
+    expect(raw.split(/\r?\n/).slice(1, 3)).toEqual(['2', '6']);
+    // Calc read every cell of ours as the text we wrote: its own CSV of the sheet holds exactly our cells.
+    const cells = (file: string) => parseCsv(fs.readFileSync(file, 'utf8'), 10_000).records.map((r) => r.cells);
+    expect(cells(path.join(dir, 'out', 'ours.csv'))).toEqual(cells(path.join(dir, 'ours.csv')));
+    expect(cells(path.join(dir, 'out', 'ours.csv')).map((r) => cellValue(r[0]!))).toEqual(expect.arrayContaining(HOSTILE));
   });
 });

@@ -114,8 +114,26 @@ export function parseCsv(text: string, maxRecords: number, maxCells = 1000): { s
   return { separator, records };
 }
 
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @ (also tab, CR and
+// | in some programs) as a formula. Such a cell is written with a leading apostrophe and in quotes, so it opens
+// as text. A value that itself starts with an apostrophe gets one too, so reading strips exactly one apostrophe
+// before these characters and our own export reads back to exactly the values written.
+const FORMULA_START = /^[=+\-@\t\r|']/;
+const NEUTRALISED = /^'[=+\-@\t\r|']/;
+
+/** A value as written into a CSV cell: neutralised when a spreadsheet would take it for a formula. */
+export function neutraliseCell(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** A cell's value as read: the apostrophe neutraliseCell() added is removed (only that one). */
+export function cellValue(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
 function quote(v: string, sep: Separator): string {
-  return /["\r\n]/.test(v) || v.includes(sep) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const s = neutraliseCell(v);
+  return s !== v || /["\r\n]/.test(s) || s.includes(sep) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Writes rows as CSV with a UTF-8 byte order mark (spreadsheets then read umlauts and Arabic correctly). */

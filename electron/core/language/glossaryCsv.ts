@@ -1,6 +1,8 @@
 // Glossary import and export as CSV: UTF-8, one column per language, the same format both ways.
 // Import: a file-level problem (encoding, missing or unknown columns, too large) changes nothing; a bad row is
 // reported with its row number and column, and every good row is imported. Empty cells leave what is stored.
+// Cells a spreadsheet would run as a formula are written with a leading apostrophe (csv.ts), which the import
+// removes again: importing our own export gives exactly the exported values.
 import {
   CSV_MAX_BYTES,
   CSV_MAX_COLUMNS,
@@ -18,7 +20,7 @@ import { toFieldIssues } from '../../../shared/errors';
 import { AppError } from '../errors';
 import { languageNameDe, fileSlug } from '../exports/text';
 import type { Db } from '../store/db';
-import { decodeUtf8, parseCsv, writeCsv } from './csv';
+import { cellValue, decodeUtf8, parseCsv, writeCsv } from './csv';
 import { assertScope, normalise, translationsOf, writeEntry } from './glossary';
 import { decodeBase64 } from './pictures';
 import { ensureStarters } from './starters';
@@ -200,7 +202,7 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
       const v: Partial<Record<FieldKey, string>> = {};
       const tr: Record<string, string> = {};
       columns.forEach((col, i) => {
-        const cell = (rec.cells[i] ?? '').trim();
+        const cell = cellValue(rec.cells[i] ?? '').trim();
         if (!col || cell === '') return;
         if (col.kind === 'field') v[col.key] = cell;
         else tr[col.code] = cell;
