@@ -17,6 +17,11 @@ export const translationLanguage = z.enum(TRANSLATION_LANGUAGES as [Exclude<Lang
 
 /** Limits for pictures: PNG or JPEG (checked by their first bytes), at most this many bytes. */
 export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
+/** Pixel limits, checked from the file's header before it is decoded (a 300 KB PNG can hold 40 megapixels). */
+export const PICTURE_MAX_PIXELS = 25_000_000;
+export const PICTURE_MAX_SIDE = 10_000;
+/** Long side of a stored picture: a worksheet prints it at most about 10 cm wide (300 dpi). */
+export const PICTURE_PRINT_SIDE = 1200;
 /** Limits for CSV imports: file size (bytes) and number of rows. */
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 export const CSV_MAX_ROWS = 100_000;

@@ -1,14 +1,18 @@
 // Hostile files and values (issue 9, section 6): one text rule for every text field, strict input objects,
-// limits for every import, CSV cells that open as text in a spreadsheet.
+// limits for every import, CSV cells that open as text in a spreadsheet, pictures checked and normalised.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { cellValue, parseCsv, writeCsv } from '../../electron/core/language/csv';
 import { nestsDeeperThan } from '../../electron/core/plan/jsonLines';
 import { contracts } from '../../shared/api';
-import { CSV_MAX_COLUMNS } from '../../shared/glossary';
+import { CSV_MAX_COLUMNS, PICTURE_PRINT_SIDE } from '../../shared/glossary';
+import de from '../../renderer/i18n/de/errors';
+import en from '../../renderer/i18n/en/errors';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
 import { firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
 
@@ -244,5 +248,95 @@ describe('CSV export: no formula injection, export = import', () => {
     const cells = (file: string) => parseCsv(fs.readFileSync(file, 'utf8'), 10_000).records.map((r) => r.cells);
     expect(cells(path.join(dir, 'out', 'ours.csv'))).toEqual(cells(path.join(dir, 'ours.csv')));
     expect(cells(path.join(dir, 'out', 'ours.csv')).map((r) => cellValue(r[0]!))).toEqual(expect.arrayContaining(HOSTILE));
+  });
+});
+
+/** A real, valid black-and-white PNG (1 bit per pixel): a few hundred KB can claim tens of megapixels. */
+function bilevelPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.alloc((Math.ceil(width / 8) + 1) * height, 0x55);
+  for (let y = 0; y < height; y++) raw[y * (Math.ceil(width / 8) + 1)] = 0; // filter byte of each row
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('pictures: checked from the header, normalised, stored once', () => {
+  const newEntry = (c: TestCore, term: string) => c.call('glossary.create', { occupationId: null, term, wordClass: 'other' });
+  const glossaryFiles = (c: TestCore) => {
+    const dir = path.join(c.dataDir, 'files', 'glossary');
+    return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  };
+  const stored = async (c: TestCore, id: number) => Buffer.from((await c.call('glossary.picture', { id })).base64, 'base64');
+
+  it('refuses a small PNG of 6300 × 6300 pixels before decoding it, with a translated message, storing nothing', async () => {
+    const c = testCore();
+    const e = await newEntry(c, 'Riesenbild');
+    const png = bilevelPng(6300, 6300);
+    expect(png.length).toBeLessThan(400_000);
+    const err = await c.fail('glossary.setPicture', { id: e.id, fileName: 'riesig.png', base64: png.toString('base64') });
+    expect(err).toMatchObject({ code: 'picture_too_many_pixels', params: { width: 6300, height: 6300, maxMp: 25, maxSide: 10_000 } });
+    expect(de.picture_too_many_pixels).toContain('{{maxMp}}');
+    expect(en.picture_too_many_pixels).toContain('{{maxMp}}');
+    expect((await c.call('glossary.get', { id: e.id })).picture).toBeNull();
+    expect(glossaryFiles(c)).toEqual([]);
+    const side = await c.fail('glossary.setPicture', { id: e.id, fileName: 'lang.png', base64: bilevelPng(12_000, 10).toString('base64') });
+    expect(side.code).toBe('picture_too_many_pixels');
+  });
+
+  it('scales a large picture to what print needs', async () => {
+    const c = testCore();
+    const e = await newEntry(c, 'Großes Bild');
+    await c.call('glossary.setPicture', { id: e.id, fileName: 'gross.png', base64: bilevelPng(4000, 3000).toString('base64') });
+    expect(await sharp(await stored(c, e.id)).metadata()).toMatchObject({ format: 'png', width: PICTURE_PRINT_SIDE, height: 900 });
+  });
+
+  it('gives back a JPEG with EXIF GPS without it, turned upright', async () => {
+    const c = testCore();
+    const e = await newEntry(c, 'Baustelle');
+    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: 'WB-MARKER Baustelle Hamburg' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 33/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '9/1 59/1 0/1' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const input = await sharp(photo).metadata();
+    expect(input.exif?.includes('WB-MARKER')).toBe(true);
+    expect(input.exif?.includes(Buffer.from([0x88, 0x25])) || input.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // GPS IFD pointer
+    expect(input.orientation).toBe(6);
+    await c.call('glossary.setPicture', { id: e.id, fileName: 'foto.jpg', base64: photo.toString('base64') });
+    const out = await stored(c, e.id);
+    const meta = await sharp(out).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 40, height: 60 });
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(out.includes('WB-MARKER')).toBe(false);
+    expect(fs.readFileSync(path.join(c.dataDir, 'files', 'glossary', glossaryFiles(c)[0]!)).equals(out)).toBe(true);
+  });
+
+  it('stores a picture imported twice once, and removes it when the last entry using it lets go', async () => {
+    const c = testCore();
+    const a = await newEntry(c, 'Säge');
+    const b = await newEntry(c, 'Fuchsschwanz');
+    const png = bilevelPng(300, 200).toString('base64');
+    await c.call('glossary.setPicture', { id: a.id, fileName: 'saege.png', base64: png });
+    await c.call('glossary.setPicture', { id: b.id, fileName: 'saege-kopie.png', base64: png });
+    await c.call('glossary.setPicture', { id: a.id, fileName: 'saege.png', base64: png });
+    expect(glossaryFiles(c)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.png$/)]);
+    expect((await stored(c, a.id)).equals(await stored(c, b.id))).toBe(true);
+    await c.call('glossary.removePicture', { id: a.id });
+    expect(glossaryFiles(c)).toHaveLength(1);
+    expect((await stored(c, b.id)).length).toBeGreaterThan(0);
+    await c.call('glossary.delete', { id: b.id });
+    expect(glossaryFiles(c)).toEqual([]);
   });
 });

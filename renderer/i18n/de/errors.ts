@@ -28,7 +28,7 @@ export default {
   picture_not_image: 'Die Datei ist kein Bild. Möglich sind PNG- und JPEG-Bilder.',
   picture_broken: 'Das Bild ist beschädigt oder unvollständig und kann nicht gelesen werden.',
   picture_too_large: 'Das Bild ist zu groß ({{sizeMb}} MB). Höchstens {{maxMb}} MB sind möglich.',
-  picture_too_many_pixels: 'Das Bild hat zu viele Bildpunkte ({{width}} × {{height}}). Bitte verkleinern.',
+  picture_too_many_pixels: 'Das Bild hat zu viele Bildpunkte ({{width}} × {{height}}). Möglich sind höchstens {{maxMp}} Megapixel und {{maxSide}} Bildpunkte je Seite. Bitte verkleinern.',
   invalid_file_data: 'Die Datei wurde nicht vollständig übertragen. Bitte noch einmal versuchen.',
   csv_encoding: 'Die Datei ist nicht als UTF-8 gespeichert (erstes Problem in Zeile {{line}}). In Excel: „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“.',
   csv_too_large: 'Die Datei ist zu groß. Höchstens {{maxMb}} MB sind möglich.',

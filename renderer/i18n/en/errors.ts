@@ -30,7 +30,7 @@ export default {
   picture_not_image: 'The file is not a picture. PNG and JPEG pictures are possible.',
   picture_broken: 'The picture is damaged or incomplete and cannot be read.',
   picture_too_large: 'The picture is too large ({{sizeMb}} MB). At most {{maxMb}} MB are possible.',
-  picture_too_many_pixels: 'The picture has too many pixels ({{width}} × {{height}}). Please make it smaller.',
+  picture_too_many_pixels: 'The picture has too many pixels ({{width}} × {{height}}). At most {{maxMp}} megapixels and {{maxSide}} pixels a side are possible. Please make it smaller.',
   invalid_file_data: 'The file was not transferred completely. Please try again.',
   csv_encoding: 'The file is not saved as UTF-8 (first problem in line {{line}}). In Excel: “Save as” → “CSV UTF-8 (comma delimited)”.',
   csv_too_large: 'The file is too large. At most {{maxMb}} MB are possible.',
