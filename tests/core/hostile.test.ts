@@ -1,5 +1,6 @@
 // Hostile files and values (issue 9, section 6): one text rule for every text field, strict input objects,
-// limits for every import, CSV cells that open as text in a spreadsheet, pictures checked and normalised.
+// limits for every import, CSV cells that open as text in a spreadsheet, pictures checked and normalised, and
+// error envelopes without internals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { INTERNAL_MESSAGE, showsInternals } from '../../electron/core/api/registry';
 import { cellValue, parseCsv, writeCsv } from '../../electron/core/language/csv';
 import { nestsDeeperThan } from '../../electron/core/plan/jsonLines';
 import { contracts } from '../../shared/api';
@@ -14,7 +16,7 @@ import { CSV_MAX_COLUMNS, PICTURE_PRINT_SIDE } from '../../shared/glossary';
 import de from '../../renderer/i18n/de/errors';
 import en from '../../renderer/i18n/en/errors';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
-import { firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
+import { DIST, ensureBuilt, firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
@@ -338,5 +340,55 @@ describe('pictures: checked from the header, normalised, stored once', () => {
     expect((await stored(c, b.id)).length).toBeGreaterThan(0);
     await c.call('glossary.delete', { id: b.id });
     expect(glossaryFiles(c)).toEqual([]);
+  });
+});
+
+describe('no error the user can see contains SQL, a file path or a stack trace', () => {
+  const expectClean = (err: { code: string; message: string; params?: Record<string, unknown> }, dataDir: string) => {
+    const text = JSON.stringify(err);
+    expect(text).not.toContain(dataDir);
+    expect(text).not.toMatch(/SQLITE|constraint|glossary_entries|trigger|INSERT|\/tmp\/|\bat .+:\d+:\d+/i);
+  };
+
+  it('answers a constraint the database refuses with the generic internal message, and logs the cause', async () => {
+    const c = testCore();
+    // A rule the contract does not know about: the database refuses the row (a real SQLite error, with SQL in it).
+    c.store.db.exec(`CREATE TRIGGER wb_test_refuse BEFORE INSERT ON glossary_entries WHEN NEW.term = 'Verboten'
+      BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: length(term) <> 8 (INSERT INTO glossary_entries ...)'); END`);
+    const err = await c.fail('glossary.create', { occupationId: null, term: 'Verboten', wordClass: 'other' });
+    expect(err).toEqual({ code: 'internal', message: INTERNAL_MESSAGE });
+    expectClean(err, c.dataDir);
+    expect(de.internal).toBeTruthy();
+  });
+
+  it('answers a file-system error without the path of the workspace', async () => {
+    const c = testCore();
+    const e = await c.call('glossary.create', { occupationId: null, term: 'Bild', wordClass: 'other' });
+    fs.mkdirSync(path.join(c.dataDir, 'files'), { recursive: true });
+    fs.writeFileSync(path.join(c.dataDir, 'files', 'glossary'), 'not a folder');
+    const err = await c.fail('glossary.setPicture', { id: e.id, fileName: 'a.png', base64: bilevelPng(20, 20).toString('base64') });
+    expect(err.code).toBe('internal');
+    expectClean(err, c.dataDir);
+    expect((await c.call('glossary.get', { id: e.id })).picture).toBeNull();
+  });
+
+  it('replaces the text of an error from the job worker that carries SQL', async () => {
+    ensureBuilt();
+    const c = testCore({ workerFile: path.join(DIST, 'worker.cjs') });
+    c.store.db.exec(`CREATE TRIGGER wb_test_refuse BEFORE INSERT ON glossary_entries
+      BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: INSERT INTO glossary_entries refused'); END`);
+    const csv = Buffer.from('Begriff;Englisch (en)\nHammer;hammer\n');
+    const err = await c.fail('glossary.import', { occupationId: null, fileName: 'g.csv', base64: csv.toString('base64') });
+    expect(err).toMatchObject({ code: 'internal', message: INTERNAL_MESSAGE });
+    expectClean(err, c.dataDir);
+  }, 120_000);
+
+  it('tells internals from ordinary messages', () => {
+    for (const s of ["ENOENT: no such file or directory, open '/home/anna/werkbruecke/files/x.png'", 'C:\\Users\\anna\\x', 'SqliteError: no such table: trainees', 'UPDATE trainees SET x = 1 WHERE id = 2', 'Error: x\n    at f (/a/b.js:1:2)']) {
+      expect(showsInternals(s), s).toBe(true);
+    }
+    for (const s of ['"Hobelbank" is already in this glossary', 'The file has 3 MB; at most 2 MB', 'Template Rahmenplan_Tischler.json is not valid (line 3, field positions[0].items)', 'Tischler/in und Schreiner/in']) {
+      expect(showsInternals(s), s).toBe(false);
+    }
   });
 });
