@@ -21,12 +21,20 @@ export const id = z.number().int().positive();
 
 /** C0 and C1 control characters (tab, line feed and carriage return are decided by the field) and lone surrogates. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Surrogate}/u;
-const LINE_BREAK = /[\t\n\r]/;
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+/** Line breaks in the forms programs write them (CRLF, CR, Word's vertical tab, form feed, NEL, U+2028/2029). */
+const ANY_LINE_BREAK = /\r\n|[\r\v\f\u0085\u2028\u2029]/g;
 
 export interface TextOptions {
-  /** A long text (notes, a week's activities): line breaks and tabs are allowed, CRLF and CR become LF. */
+  /** A long text (notes, a week's activities): line breaks and tabs are allowed; every kind of line break becomes LF. */
   multiline?: boolean;
 }
+
+/**
+ * A text stored before the text rule existed, made to pass it as a long text: line breaks become LF, other control
+ * characters and lone surrogates are removed. Only for reading old data back, never for new input.
+ */
+export const scrubStoredText = (s: string) => s.replace(ANY_LINE_BREAK, '\n').replace(new RegExp(CONTROL.source, 'gu'), '');
 
 /**
  * The one rule for every text a user types or imports: Unicode NFC, trimmed, no control characters (line breaks
@@ -35,7 +43,7 @@ export interface TextOptions {
  */
 export const userText = (opts: TextOptions = {}) => {
   const base = z.string().normalize('NFC');
-  return (opts.multiline ? base.overwrite((v) => v.replace(/\r\n?/g, '\n')) : base)
+  return (opts.multiline ? base.overwrite((v) => v.replace(ANY_LINE_BREAK, '\n')) : base)
     .trim()
     .refine((v) => !CONTROL.test(v), { params: { key: 'control_character' }, abort: true })
     .refine((v) => opts.multiline === true || !LINE_BREAK.test(v), { params: { key: 'line_break' }, abort: true });

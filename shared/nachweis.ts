@@ -33,7 +33,7 @@ export const Absence = z
     kind: z.enum(ABSENCE_KINDS),
     /** Hours missed; empty = a whole working day. */
     hours: z.number().positive().max(24).nullish().transform((v) => v ?? null),
-    note: optText(500),
+    note: optText(500, { multiline: true }),
   })
   .strict();
 export type Absence = z.infer<typeof Absence>;
