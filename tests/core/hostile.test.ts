@@ -16,6 +16,7 @@ import { CSV_MAX_COLUMNS, PICTURE_PRINT_SIDE } from '../../shared/glossary';
 import de from '../../renderer/i18n/de/errors';
 import en from '../../renderer/i18n/en/errors';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
+import { traineeWithTask } from './glossaryFixtures';
 import { DIST, ensureBuilt, firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
 
 type Def = { type: string; [k: string]: unknown };
@@ -346,6 +347,27 @@ describe('pictures: checked from the header, normalised, stored once', () => {
     expect(meta.orientation).toBeUndefined();
     expect(out.includes('WB-MARKER')).toBe(false);
     expect(fs.readFileSync(path.join(c.dataDir, 'files', 'glossary', glossaryFiles(c)[0]!)).equals(out)).toBe(true);
+  });
+
+  it('prints a huge picture stored by an earlier version scaled down, without changing the file', async () => {
+    const c = testCore({ now: () => new Date('2026-09-20T10:00:00Z') });
+    const { input, terms } = await traineeWithTask(c);
+    const id = terms.get('Wasserhahn')!.id;
+    // As main stored it: the uploaded bytes as they were, under glossary/<id>-<random>.png.
+    const old = bilevelPng(6300, 6300);
+    const rel = `glossary/${id}-0a1b2c3d4e5f.png`;
+    fs.mkdirSync(path.join(c.dataDir, 'files', 'glossary'), { recursive: true });
+    fs.writeFileSync(path.join(c.dataDir, 'files', rel), old);
+    c.store.db.prepare("UPDATE glossary_entries SET picture_file = ?, picture_mime = 'image/png', picture_bytes = ? WHERE id = ?").run(rel, old.length, id);
+    const task = await c.call('tasks.create', input);
+    const f = await c.call('exports.create', { kind: 'arbeitsblatt', taskId: task.id });
+    const pdf = path.join(tempDir(), 'blatt.pdf');
+    fs.writeFileSync(pdf, Buffer.from(f.base64, 'base64'));
+    const list = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(new RegExp(`\\s${PICTURE_PRINT_SIDE}\\s+${PICTURE_PRINT_SIDE}\\s`));
+    expect(list.stdout).not.toContain('6300');
+    expect(fs.readFileSync(path.join(c.dataDir, 'files', rel)).equals(old)).toBe(true);
   });
 
   it('stores a picture imported twice once, and removes it when the last entry using it lets go', async () => {

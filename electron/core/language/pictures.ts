@@ -135,16 +135,21 @@ export function checkPicture(bytes: Buffer): { mimeType: PictureMime; width: num
  */
 export async function normalisePicture(bytes: Buffer, mimeType: PictureMime): Promise<Buffer> {
   try {
-    const img = sharp(bytes, { limitInputPixels: PICTURE_MAX_PIXELS, failOn: 'truncated', autoOrient: true }).resize({
-      width: PICTURE_PRINT_SIDE,
-      height: PICTURE_PRINT_SIDE,
-      fit: 'inside',
-      withoutEnlargement: true,
-    });
-    return await (mimeType === 'image/png' ? img.png({ compressionLevel: 9 }) : img.jpeg({ quality: 85 })).toBuffer();
+    return await scaleForPrint(bytes, mimeType, PICTURE_MAX_PIXELS);
   } catch {
     throw broken('the image data is damaged or incomplete');
   }
+}
+
+/** Upright, at most PICTURE_PRINT_SIDE on the long side, no metadata, same format; refuses more than `maxPixels`. */
+function scaleForPrint(bytes: Buffer, mimeType: PictureMime, maxPixels: number): Promise<Buffer> {
+  const img = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).resize({
+    width: PICTURE_PRINT_SIDE,
+    height: PICTURE_PRINT_SIDE,
+    fit: 'inside',
+    withoutEnlargement: true,
+  });
+  return (mimeType === 'image/png' ? img.png({ compressionLevel: 9 }) : img.jpeg({ quality: 85 })).toBuffer();
 }
 
 const tooLarge = (n: number) =>
@@ -156,6 +161,24 @@ export function decodeBase64(base64: string, maxBytes: number, onTooLarge: (byte
   if (approx > maxBytes + 3) throw onTooLarge(approx);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('invalid_file_data', 'The file data is not valid base64');
   return Buffer.from(base64, 'base64');
+}
+
+/** Pixel limit of pictures stored before they were normalised at import (the check then allowed 40 megapixels). */
+const LEGACY_MAX_PIXELS = 40_000_000;
+const NORMALISED = /^glossary\/[0-9a-f]{64}\.(png|jpg)$/;
+
+/**
+ * A stored picture as print uses it: a normalised one as it is; one stored before pictures were normalised at
+ * import (glossary/<id>-<random>.<ext>, possibly tens of megapixels) scaled down in memory, or null if it cannot be
+ * read. The file itself is not changed.
+ */
+export async function printablePicture(rel: string, bytes: Buffer, mimeType: PictureMime): Promise<Buffer | null> {
+  if (NORMALISED.test(rel)) return bytes;
+  try {
+    return await scaleForPrint(bytes, mimeType, LEGACY_MAX_PIXELS);
+  } catch {
+    return null;
+  }
 }
 
 /** Removes a stored picture file once no entry refers to it any more (pictures are shared by content). */
