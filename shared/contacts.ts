@@ -25,7 +25,7 @@ const contactFields = {
   street: optText(200),
   zip: optText(10).refine((v) => v === null || /^[0-9A-Za-z -]{3,10}$/.test(v), { params: { key: 'invalid_zip' } }),
   city: optText(100),
-  notes: optText(1000),
+  notes: optText(1000, { multiline: true }),
 };
 
 export const ContactInput = z.object(contactFields).strict();

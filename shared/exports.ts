@@ -1,7 +1,7 @@
 // Files the app exports (PDFs for the chamber and authorities, worksheets, calendar files).
 // Each kind has its own input; the CLI's `export <kind>` and the UI's export dialog both send an ExportRequest.
 import { z } from 'zod';
-import { id, isoDate } from './common';
+import { id, isoDate, userText } from './common';
 import { LANGUAGE_CODES } from './languages';
 import { FileResult } from './system';
 
@@ -20,7 +20,7 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   // Worksheet of a learning task; language: the translations to print ('de': none), default the task's language.
   z.object({ kind: z.literal('arbeitsblatt'), taskId: id, language: z.enum(LANGUAGE_CODES).optional(), articleColors: z.boolean().optional() }).strict(),
   // The glossary as CSV (the import format): filter 'all', 'general' (firm-wide entries) or an occupation id.
-  z.object({ kind: z.literal('glossar'), filter: z.string().trim().min(1).max(64).optional() }).strict(),
+  z.object({ kind: z.literal('glossar'), filter: userText().min(1).max(64).optional() }).strict(),
 ]);
 export type ExportRequest = z.input<typeof ExportRequest>;
 export type ExportKind = ExportRequest['kind'];

@@ -6,7 +6,7 @@ export const Trainer = z.object({
   name: text(200),
   role: optText(200),
   aevo: z.boolean(),
-});
+}).strict();
 
 export const FirmInput = z.object({
   name: text(200),
@@ -19,7 +19,7 @@ export const FirmInput = z.object({
   chamber: optText(200),
   chamberMemberNo: optText(50),
   trainers: z.array(Trainer).max(50),
-});
+}).strict();
 export type FirmInput = z.input<typeof FirmInput>;
 
 export const Firm = z.object({

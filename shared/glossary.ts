@@ -1,7 +1,7 @@
 // The work-language glossary (Fachwortschatz): German terms with grammar, a short explanation in simple German,
 // an example sentence from the workplace, tags, an optional picture and translations typed or imported by users.
 import { z } from 'zod';
-import { id, optText, text } from './common';
+import { id, optText, text, userText } from './common';
 import { LANGUAGE_CODES, type LanguageCode } from './languages';
 
 export const ARTICLES = ['der', 'die', 'das'] as const;
@@ -17,17 +17,22 @@ export const translationLanguage = z.enum(TRANSLATION_LANGUAGES as [Exclude<Lang
 
 /** Limits for pictures: PNG or JPEG (checked by their first bytes), at most this many bytes. */
 export const PICTURE_MAX_BYTES = 5 * 1024 * 1024;
+/** Pixel limits, checked from the file's header before it is decoded (a 300 KB PNG can hold 40 megapixels). */
+export const PICTURE_MAX_PIXELS = 25_000_000;
+export const PICTURE_MAX_SIDE = 10_000;
+/** Long side of a stored picture: a worksheet prints it at most about 10 cm wide (300 dpi). */
+export const PICTURE_PRINT_SIDE = 1200;
 /** Limits for CSV imports: file size (bytes) and number of rows. */
 export const CSV_MAX_BYTES = 20 * 1024 * 1024;
 export const CSV_MAX_ROWS = 100_000;
+/** Cells in one row: the export has 20 columns; far more is not a glossary file. */
+export const CSV_MAX_COLUMNS = 200;
 
 /** Field lengths, shared by the form, the CSV import and the database. */
 export const GLOSSARY_LIMITS = { term: 120, plural: 120, explanation: 500, example: 500, translation: 300 } as const;
 
 /** An occupation id, or null for an entry that belongs to the whole firm. */
-const scope = z
-  .string()
-  .trim()
+const scope = userText()
   .max(64)
   .nullish()
   .transform((v) => (v ? v : null));
@@ -40,7 +45,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
 
 /** Translations by language; empty texts are dropped. */
 export const Translations = z
-  .partialRecord(translationLanguage, z.string().trim().max(GLOSSARY_LIMITS.translation).nullish())
+  .partialRecord(translationLanguage, userText().max(GLOSSARY_LIMITS.translation).nullish())
   .transform((r) => {
     const out: Partial<Record<Exclude<LanguageCode, 'de'>, string>> = {};
     for (const [k, v] of Object.entries(r)) if (v) out[k as Exclude<LanguageCode, 'de'>] = v;
@@ -56,8 +61,8 @@ const entryFields = {
     .transform((v) => v ?? null),
   plural: optText(GLOSSARY_LIMITS.plural),
   wordClass: z.enum(WORD_CLASSES),
-  explanation: optText(GLOSSARY_LIMITS.explanation),
-  example: optText(GLOSSARY_LIMITS.example),
+  explanation: optText(GLOSSARY_LIMITS.explanation, { multiline: true }),
+  example: optText(GLOSSARY_LIMITS.example, { multiline: true }),
   tags: uniqueList(z.enum(GLOSSARY_TAGS), GLOSSARY_TAGS.length).default([]),
   translations: Translations.default({}),
 };
@@ -98,10 +103,10 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 export const GlossaryListInput = z
   .object({
     /** 'all', 'general' (firm-wide entries only) or an occupation id. */
-    filter: z.string().trim().min(1).max(64).default('all'),
+    filter: userText().min(1).max(64).default('all'),
     /** With an occupation filter: include the firm-wide entries too. */
     withGeneral: z.boolean().default(false),
-    search: z.string().trim().max(200).optional(),
+    search: userText().max(200).optional(),
     tag: z.enum(GLOSSARY_TAGS).optional(),
     /** Only entries without a translation into this language. */
     missing: translationLanguage.optional(),
@@ -116,7 +121,7 @@ export const GlossaryPage = z.object({ total: z.number(), entries: z.array(Gloss
 export const PictureInput = z
   .object({
     id,
-    fileName: z.string().trim().min(1).max(255),
+    fileName: text(255),
     /** The file's bytes, base64. Larger than the limit is refused with a clear message (not a field-length error). */
     base64: z.string().min(1),
   })
@@ -126,7 +131,7 @@ export const ImportInput = z
   .object({
     /** Where rows without an occupation column go: an occupation id, or null for the firm-wide list. */
     occupationId: scope,
-    fileName: z.string().trim().min(1).max(255),
+    fileName: text(255),
     /** The file's bytes, base64 (so the core can tell UTF-8 from other encodings). */
     base64: z.string().min(1),
   })

@@ -210,7 +210,7 @@ export const CompleteDeadline = z
     key: text(200),
     doneOn: isoDate,
     doneBy: text(200),
-    note: optText(1000),
+    note: optText(1000, { multiline: true }),
   })
   .strict();
 

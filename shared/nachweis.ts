@@ -18,7 +18,7 @@ export const Entry = z
     kind: z.enum(ENTRY_KINDS),
     /** The day (daily mode: required; weekly mode: optional). */
     day: isoDate.nullish().transform((v) => v ?? null),
-    text: text(20000),
+    text: text(20000, { multiline: true }),
     /** Hours spent (an entry for the whole week may have more than a day's hours). */
     hours: z.number().positive().max(80),
     /** Numbers of the plan positions the activity belongs to (e.g. "9", "A6"). */
@@ -33,7 +33,7 @@ export const Absence = z
     kind: z.enum(ABSENCE_KINDS),
     /** Hours missed; empty = a whole working day. */
     hours: z.number().positive().max(24).nullish().transform((v) => v ?? null),
-    note: optText(500),
+    note: optText(500, { multiline: true }),
   })
   .strict();
 export type Absence = z.infer<typeof Absence>;
@@ -155,7 +155,7 @@ export const SignInput = z.discriminatedUnion('as', [
 export const AmendInput = z
   .object({
     id,
-    reason: text(2000),
+    reason: text(2000, { multiline: true }),
     /** A trainer (by id) or the trainee makes the correction. */
     trainerId: id.nullish().transform((v) => v ?? null),
     content: RecordContent,

@@ -1,13 +1,13 @@
 // Occupations with their framework-plan templates, and the firm's training plan (betrieblicher Ausbildungsplan)
 // for one trainee: positions scheduled into months, adjusted by the supervisor, with progress.
 import { z } from 'zod';
-import { id, isoDate, optText, text } from './common';
+import { id, isoDate, optText, text, userText } from './common';
 import { FileResult } from './system';
-import { RahmenplanTemplate, TemplateProblem, positionNumber } from './planTemplate';
+import { RahmenplanTemplate, TEMPLATE_MAX_BYTES, TemplateProblem, itemKey, positionNumber } from './planTemplate';
 
 export { RahmenplanTemplate, TemplateProblem } from './planTemplate';
 
-const occupationId = z.string().trim().min(1).max(64);
+const occupationId = userText().min(1).max(64);
 
 /** One Berufsbildposition as other domains see it (learning tasks link to it by occupation id and number). */
 export const PositionRef = z.object({
@@ -48,7 +48,10 @@ export const NewOccupationInput = z
 export const ImportTemplateInput = z
   .object({
     /** The file's text (JSON in the template format). */
-    text: z.string().min(1).max(5_000_000),
+    text: z
+      .string()
+      .min(1)
+      .refine((s) => s.length <= TEMPLATE_MAX_BYTES, { params: { key: 'file_too_large', maxMb: TEMPLATE_MAX_BYTES / 1024 / 1024 }, abort: true }),
     fileName: optText(255),
     /** Replace the template of this custom occupation instead of creating a new occupation. */
     replaceId: occupationId.nullish().transform((v) => v ?? null),
@@ -151,7 +154,7 @@ export const SplitItemInput = z
   .object({
     id,
     /** The skills (keys) that go into the new block; the rest stay. */
-    itemKeys: z.array(z.string()).max(80),
+    itemKeys: z.array(itemKey).max(80),
     /** Weeks of the new block (taken from the old one). */
     weeks: z.number().min(0).max(260),
     plannedFrom: isoDate,
@@ -166,7 +169,7 @@ export const AddItemInput = z
   .object({
     traineeId: id,
     positionNumber,
-    text: text(2000),
+    text: text(2000, { multiline: true }),
     weeks: z.number().min(0).max(260),
     plannedFrom: isoDate,
     plannedTo: isoDate,
@@ -185,7 +188,7 @@ export const SetStatusInput = z
     doneOn: isoDate.nullish().transform((v) => v ?? null),
     confirmedBy: id.nullish().transform((v) => v ?? null),
     place: optText(300),
-    note: optText(2000),
+    note: optText(2000, { multiline: true }),
   })
   .strict()
   .superRefine((v, ctx) => {

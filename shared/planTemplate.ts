@@ -2,25 +2,43 @@
 // resources/rahmenplaene/, the templates of the firm's own occupations, and the files a user imports or exports.
 // The same schema checks all of them; a broken template is reported with its field and never half-loaded.
 import { z } from 'zod';
-import { isoDate } from './common';
+import { isoDate, userText, type TextOptions } from './common';
 
 export const TEMPLATE_FORMAT = 'werkbruecke-rahmenplan';
+/** Limits for a template file a user imports: size in bytes, and how deeply its JSON may nest (the format needs ~10). */
+export const TEMPLATE_MAX_BYTES = 2 * 1024 * 1024;
+export const TEMPLATE_MAX_DEPTH = 20;
 
-const line = (max: number) => z.string().trim().min(1).max(max);
-const optLine = (max: number) => z.string().trim().min(1).max(max).optional();
+const line = (max: number, opts?: TextOptions) => userText(opts).min(1).max(max);
+const optLine = (max: number, opts?: TextOptions) => line(max, opts).optional();
+const long = { multiline: true };
+
+const freeText = userText(long).max(5000);
+/** Free-form data (an exam part's components, durations …): plain JSON at most 6 levels deep, texts by the text rule. */
+const freeData = z.unknown().superRefine((value, ctx) => {
+  const problem = (v: unknown, depth: number): string | null => {
+    if (depth > 6) return 'too_deep';
+    if (typeof v === 'string') return freeText.safeParse(v).success ? null : 'control_character';
+    if (v === null || typeof v === 'number' || typeof v === 'boolean') return null;
+    if (typeof v !== 'object') return 'invalid';
+    const entries = Object.entries(v);
+    if (entries.length > 100) return 'invalid';
+    for (const [k, x] of entries) {
+      const p = (Array.isArray(v) || freeText.safeParse(k).success ? null : 'control_character') ?? problem(x, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  };
+  const key = problem(value, 1);
+  if (key) ctx.addIssue({ code: 'custom', params: { key } });
+});
 
 /** "1", "A12", "F3": a Berufsbildposition's number as printed (section letter + number where numbers restart). */
-export const positionNumber = z
-  .string()
-  .trim()
+export const positionNumber = userText()
   .refine((s) => /^[A-Za-z]{0,3}\d{1,3}(\.\d{1,3})?$/.test(s), { params: { key: 'invalid_position_number' } });
-const itemKey = z
-  .string()
-  .trim()
+export const itemKey = userText()
   .refine((s) => /^[a-z]{1,3}\d{0,2}$/.test(s), { params: { key: 'invalid_item_key' } });
-const periodId = z
-  .string()
-  .trim()
+const periodId = userText()
   .refine((s) => /^[a-z0-9]{1,8}$/.test(s), { params: { key: 'invalid_format' } });
 
 export const TemplateItem = z
@@ -43,10 +61,10 @@ export const TimeGuide = z
 export const TemplatePosition = z
   .object({
     number: positionNumber,
-    section: z.string().trim().min(1).max(8).nullable(),
+    section: userText().min(1).max(8).nullable(),
     title: line(500),
     paragraphRef: optLine(100),
-    intro: optLine(1000),
+    intro: optLine(1000, long),
     /** Taught during the whole training (no time guide value of its own). */
     throughoutTraining: z.boolean(),
     items: z.array(TemplateItem).min(1).max(80),
@@ -73,7 +91,7 @@ const templateShape = {
       officialName: optLine(300),
       specialisation: optLine(200),
       fieldsOfApplication: z.array(line(200)).max(20).optional(),
-      fieldsOfApplicationNote: optLine(2000),
+      fieldsOfApplicationNote: optLine(2000, long),
     })
     .strict(),
   regulation: z
@@ -85,24 +103,24 @@ const templateShape = {
       annexReference: optLine(300),
       inForce: isoDate.optional(),
       legalBasis: optLine(500),
-      replaces: optLine(1000),
+      replaces: optLine(1000, long),
       officialUrl: optLine(500),
     })
     .strict(),
   durationMonths: z.number().int().min(6).max(72),
   exam: z
-    .object({ summary: line(5000), parts: z.array(z.record(z.string(), z.unknown())).max(10) })
+    .object({ summary: line(5000, long), parts: z.array(z.record(userText().min(1).max(100), freeData)).max(10) })
     .strict()
     .optional(),
   periods: z.array(TemplatePeriod).min(1).max(12),
-  sections: z.array(z.object({ id: z.string().trim().min(1).max(8), title: line(500) }).strict()).max(12),
+  sections: z.array(z.object({ id: userText().min(1).max(8), title: line(500) }).strict()).max(12),
   positions: z.array(TemplatePosition).min(1).max(200),
   source: z
     .object({
       description: optLine(1000),
       url: optLine(500),
       checked: z.array(line(1000)).max(20).optional(),
-      notes: optLine(20000),
+      notes: optLine(20000, long),
       numbering: optLine(1000),
     })
     .strict()

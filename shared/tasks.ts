@@ -1,7 +1,7 @@
 // Learning tasks: a real work task joined to the language needed for it (glossary terms, phrases for workplace
 // communication, a scenario and comprehension checks), assigned to a trainee or kept as a template.
 import { z } from 'zod';
-import { id, longText, optDate, optText, text } from './common';
+import { id, longText, optDate, optText, text, userText } from './common';
 import { ARTICLES, Translations } from './glossary';
 import { LANGUAGE_CODES } from './languages';
 
@@ -23,9 +23,7 @@ export const TASK_LIMITS = { workSteps: 20, terms: 60, phrases: 20, scenarioStep
 
 const lang = z.enum(LANGUAGE_CODES);
 /** A Rahmenplan position number as printed in the plan ("5", "12.1", "A 3"). */
-export const positionNumber = z
-  .string()
-  .trim()
+export const positionNumber = userText()
   .min(1)
   .max(20)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$/u);
@@ -40,14 +38,12 @@ const taskFields = {
   /** The trainee the task is for; null for a template. */
   traineeId: id.nullable(),
   /** Only for a template: the occupation it is for (a trainee's task follows the trainee's occupation). */
-  occupationId: z
-    .string()
-    .trim()
+  occupationId: userText()
     .max(64)
     .nullish()
     .transform((v) => (v ? v : null)),
   title: text(200),
-  vocationalGoal: text(2000),
+  vocationalGoal: text(2000, { multiline: true }),
   workSteps: z.array(text(300)).max(TASK_LIMITS.workSteps).default([]),
   positions: z
     .array(positionNumber)
@@ -61,7 +57,7 @@ const taskFields = {
     .default([]),
   phrases: z.array(Phrase).max(TASK_LIMITS.phrases).default([]),
   level: z.enum(TASK_LEVELS),
-  scenario: optText(1000),
+  scenario: optText(1000, { multiline: true }),
   scenarioSteps: z.array(ScenarioStep).max(TASK_LIMITS.scenarioSteps).default([]),
   checks: z.array(Check).max(TASK_LIMITS.checks).default([]),
   /** Language of the worksheet; null = the trainee's first language. */

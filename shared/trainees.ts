@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, isoDate, longText, optDate, optEmail, optText, orderedDates, text } from './common';
+import { empty, id, isoDate, longText, optDate, optEmail, optText, orderedDates, text, userText } from './common';
 import { LANGUAGE_CODES } from './languages';
 
 export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -101,7 +101,7 @@ export type TraineeSummary = z.infer<typeof TraineeSummary>;
 
 export const TraineeListInput = z
   .object({
-    search: z.string().trim().max(200).optional(),
+    search: userText().max(200).optional(),
     status: z.enum(['all', 'active', 'ended']).default('all'),
   })
   .strict();
@@ -111,7 +111,7 @@ export const EndTrainingInput = z
     id,
     kind: z.enum(['regular', 'early']),
     date: isoDate,
-    reason: optText(1000),
+    reason: optText(1000, { multiline: true }),
   })
   .strict()
   .superRefine((v, ctx) => {

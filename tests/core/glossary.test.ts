@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { loadStarters } from '../../electron/core/language/starters';
 import { GLOSSARY_TAGS, type GlossaryEntryInput } from '../../shared/glossary';
@@ -106,20 +107,21 @@ describe('glossary entries', () => {
 });
 
 describe('glossary pictures', () => {
-  it('stores PNG and JPEG by their bytes under files/glossary and removes them with the entry', async () => {
+  it('stores PNG and JPEG by their bytes (normalised, see hostile.test.ts) under files/glossary and removes them with the entry', async () => {
     const c = testCore();
     const e = await c.call('glossary.create', entry());
     const png = makePng(40, 30);
     const withPng = await c.call('glossary.setPicture', { id: e.id, fileName: 'bank.jpg', base64: b64(png) });
-    expect(withPng.picture).toEqual({ mimeType: 'image/png', bytes: png.length });
     const dir = path.join(c.dataDir, 'files', 'glossary');
     expect(fs.readdirSync(dir)).toHaveLength(1);
-    expect((await c.call('glossary.picture', { id: e.id })).base64).toBe(b64(png));
+    const stored = Buffer.from((await c.call('glossary.picture', { id: e.id })).base64, 'base64');
+    expect(withPng.picture).toEqual({ mimeType: 'image/png', bytes: stored.length });
+    expect(await sharp(stored).metadata()).toMatchObject({ format: 'png', width: 40, height: 30 });
 
     const withJpeg = await c.call('glossary.setPicture', { id: e.id, fileName: 'bank.png', base64: b64(JPEG) });
     expect(withJpeg.picture?.mimeType).toBe('image/jpeg');
-    // The PNG was replaced: one file left.
-    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^${e.id}-[0-9a-f]+\\.jpg$`))]);
+    // The PNG was replaced: one file left, named by its content.
+    expect(fs.readdirSync(dir)).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.jpg$/)]);
 
     await c.call('glossary.delete', { id: e.id });
     expect(fs.readdirSync(dir)).toEqual([]);

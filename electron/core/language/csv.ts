@@ -50,8 +50,8 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** Parses CSV text into records; stops with an error after `maxRecords` (header included). */
-export function parseCsv(text: string, maxRecords: number): { separator: Separator; records: CsvRecord[] } {
+/** Parses CSV text into records; stops with an error after `maxRecords` (header included) or `maxCells` in a record. */
+export function parseCsv(text: string, maxRecords: number, maxCells = 1000): { separator: Separator; records: CsvRecord[] } {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstBreak = s.search(/\r?\n/);
   const separator = detectSeparator(firstBreak < 0 ? s : s.slice(0, firstBreak));
@@ -90,6 +90,9 @@ export function parseCsv(text: string, maxRecords: number): { separator: Separat
       i = k;
     }
     cells.push(value);
+    if (cells.length > maxCells) {
+      throw new AppError('csv_too_many_columns', `Row ${records.length + 1} has more than ${maxCells} cells`, { row: records.length + 1, max: maxCells });
+    }
     const c = s.charCodeAt(i);
     if (c === sep) {
       i++;
@@ -111,8 +114,26 @@ export function parseCsv(text: string, maxRecords: number): { separator: Separat
   return { separator, records };
 }
 
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @ (also tab, CR and
+// | in some programs) as a formula. Such a cell is written with a leading apostrophe and in quotes, so it opens
+// as text. A value that itself starts with an apostrophe gets one too, so reading strips exactly one apostrophe
+// before these characters and our own export reads back to exactly the values written.
+const FORMULA_START = /^[=+\-@\t\r|']/;
+const NEUTRALISED = /^'[=+\-@\t\r|']/;
+
+/** A value as written into a CSV cell: neutralised when a spreadsheet would take it for a formula. */
+export function neutraliseCell(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** A cell's value as read: the apostrophe neutraliseCell() added is removed (only that one). */
+export function cellValue(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
 function quote(v: string, sep: Separator): string {
-  return /["\r\n]/.test(v) || v.includes(sep) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const s = neutraliseCell(v);
+  return s !== v || /["\r\n]/.test(s) || s.includes(sep) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Writes rows as CSV with a UTF-8 byte order mark (spreadsheets then read umlauts and Arabic correctly). */

@@ -1,10 +1,9 @@
 // The glossary in the workspace: entries per occupation (or for the whole firm), their translations, search.
-import fs from 'node:fs';
 import type { z } from 'zod';
 import type { GlossaryEntry, GlossaryEntryData, GlossaryEntryUpdate, GlossaryListInput } from '../../../shared/glossary';
 import { fieldError, AppError, notFound } from '../errors';
 import type { Db, Store } from '../store/db';
-import { picturePath } from './pictures';
+import { releasePicture } from './pictures';
 import { ensureStarters } from './starters';
 import { fold } from './text';
 
@@ -223,5 +222,5 @@ export function deleteEntry(store: Store, id: number): void {
   const row = entryRow(store.db, id);
   if (row.used > 0) throw new AppError('entry_in_use', `"${row.term}" is used by ${row.used} learning task(s)`, { term: row.term, count: row.used });
   store.db.prepare('DELETE FROM glossary_entries WHERE id = ?').run(id);
-  if (row.picture_file) fs.rmSync(picturePath(store, row.picture_file), { force: true });
+  releasePicture(store, row.picture_file);
 }

@@ -1,8 +1,11 @@
 // Glossary import and export as CSV: UTF-8, one column per language, the same format both ways.
 // Import: a file-level problem (encoding, missing or unknown columns, too large) changes nothing; a bad row is
 // reported with its row number and column, and every good row is imported. Empty cells leave what is stored.
+// Cells a spreadsheet would run as a formula are written with a leading apostrophe (csv.ts), which the import
+// removes again: importing our own export gives exactly the exported values.
 import {
   CSV_MAX_BYTES,
+  CSV_MAX_COLUMNS,
   CSV_MAX_ROWS,
   GLOSSARY_TAGS,
   GlossaryEntryInput,
@@ -17,7 +20,7 @@ import { toFieldIssues } from '../../../shared/errors';
 import { AppError } from '../errors';
 import { languageNameDe, fileSlug } from '../exports/text';
 import type { Db } from '../store/db';
-import { decodeUtf8, parseCsv, writeCsv } from './csv';
+import { cellValue, decodeUtf8, parseCsv, writeCsv } from './csv';
 import { assertScope, normalise, translationsOf, writeEntry } from './glossary';
 import { decodeBase64 } from './pictures';
 import { ensureStarters } from './starters';
@@ -157,7 +160,7 @@ const MAX_LISTED = 500;
 export function importGlossaryCsv(db: Db, input: { occupationId: string | null; base64: string }, now = new Date()): ImportResult {
   const bytes = decodeBase64(input.base64, CSV_MAX_BYTES, (n) => new AppError('csv_too_large', `The file has ${Math.round(n / 1024 / 1024)} MB; at most ${CSV_MAX_BYTES / 1024 / 1024} MB`, { maxMb: CSV_MAX_BYTES / 1024 / 1024 }));
   const text = decodeUtf8(bytes);
-  const { records } = parseCsv(text, CSV_MAX_ROWS + 1);
+  const { records } = parseCsv(text, CSV_MAX_ROWS + 1, CSV_MAX_COLUMNS);
   const header = records[0];
   if (!header || header.cells.every((c) => c.trim() === '')) throw new AppError('csv_empty', 'The file is empty');
   const columns = readHeader(header.cells);
@@ -199,7 +202,7 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
       const v: Partial<Record<FieldKey, string>> = {};
       const tr: Record<string, string> = {};
       columns.forEach((col, i) => {
-        const cell = (rec.cells[i] ?? '').trim();
+        const cell = cellValue(rec.cells[i] ?? '').trim();
         if (!col || cell === '') return;
         if (col.kind === 'field') v[col.key] = cell;
         else tr[col.code] = cell;

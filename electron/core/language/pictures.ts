@@ -1,16 +1,19 @@
 // Pictures of glossary entries: PNG or JPEG (told by their first bytes, not by the file name), at most
-// PICTURE_MAX_BYTES, checked to be a whole, readable image, stored under files/glossary/ in the workspace.
+// PICTURE_MAX_BYTES. The size in pixels is read from the file's header and checked before anything decodes it;
+// then the picture is normalised with sharp (turned upright, scaled to what print needs, metadata such as EXIF GPS
+// dropped) and stored once per content under files/glossary/<sha256>.<ext>, shared by every entry that uses it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { PICTURE_MAX_BYTES, type GlossaryEntry } from '../../../shared/glossary';
+import sharp from 'sharp';
+import { PICTURE_MAX_BYTES, PICTURE_MAX_PIXELS, PICTURE_MAX_SIDE, PICTURE_PRINT_SIDE, type GlossaryEntry } from '../../../shared/glossary';
 import { AppError } from '../errors';
 import type { Store } from '../store/db';
 import { entryRow, getEntry } from './glossary';
 
 export type PictureMime = 'image/png' | 'image/jpeg';
-const MAX_PIXELS = 40_000_000;
+sharp.cache(false);
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
 export function picturePath(store: Store, rel: string) {
@@ -29,7 +32,7 @@ const broken = (why: string) => new AppError('picture_broken', `The picture cann
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
-/** Walks the PNG's chunks (lengths, CRCs, IHDR, IDAT, IEND) and inflates the image data. */
+/** Walks the PNG's chunks (lengths, CRCs, IHDR, IDAT, IEND) without decoding the image data. */
 function checkPng(b: Buffer): { width: number; height: number } {
   let pos = 8;
   let width = 0;
@@ -66,18 +69,8 @@ function checkPng(b: Buffer): { width: number; height: number } {
   }
   if (!ended) throw broken('PNG end marker missing (file cut off?)');
   if (width < 1 || height < 1) throw broken('PNG has no size');
-  if (width * height > MAX_PIXELS) throw new AppError('picture_too_many_pixels', `The picture has ${width}×${height} pixels; at most 40 megapixels`, { width, height });
   if (colorType === 3 && !sawPalette) throw broken('PNG palette missing');
   if (idat.length === 0) throw broken('PNG has no image data');
-  const rowBytes = Math.ceil((width * PNG_CHANNELS[colorType]! * depth) / 8);
-  const expected = interlace ? null : height * (rowBytes + 1);
-  let raw: Buffer;
-  try {
-    raw = zlib.inflateSync(Buffer.concat(idat), { maxOutputLength: (expected ?? height * (rowBytes + 1) * 2) + 1024 });
-  } catch {
-    throw broken('PNG image data is damaged');
-  }
-  if (expected !== null && raw.length < expected) throw broken('PNG image data is incomplete');
   return { width, height };
 }
 
@@ -109,7 +102,6 @@ function checkJpeg(b: Buffer): { width: number; height: number } {
     pos += 2 + len;
   }
   if (!size || size.width < 1 || size.height < 1) throw broken('JPEG has no frame header');
-  if (size.width * size.height > MAX_PIXELS) throw new AppError('picture_too_many_pixels', `The picture has ${size.width}×${size.height} pixels; at most 40 megapixels`, size);
   // The end-of-image marker: at the end, possibly followed by padding.
   const tail = b.subarray(Math.max(0, b.length - 4096));
   let found = false;
@@ -123,12 +115,41 @@ function checkJpeg(b: Buffer): { width: number; height: number } {
   return size;
 }
 
-/** Checks a picture (type by magic bytes, size, structure). Returns its type and pixel size. */
+/** Checks a picture without decoding it (type by magic bytes, file size, structure, pixel size from the header). */
 export function checkPicture(bytes: Buffer): { mimeType: PictureMime; width: number; height: number } {
   if (bytes.length > PICTURE_MAX_BYTES) throw tooLarge(bytes.length);
   const mimeType = sniffImage(bytes);
   if (!mimeType) throw new AppError('picture_not_image', 'The file is not a PNG or JPEG picture');
-  return { mimeType, ...(mimeType === 'image/png' ? checkPng(bytes) : checkJpeg(bytes)) };
+  const { width, height } = mimeType === 'image/png' ? checkPng(bytes) : checkJpeg(bytes);
+  if (width * height > PICTURE_MAX_PIXELS || Math.max(width, height) > PICTURE_MAX_SIDE) {
+    const maxMp = PICTURE_MAX_PIXELS / 1_000_000;
+    throw new AppError('picture_too_many_pixels', `The picture has ${width}×${height} pixels; at most ${maxMp} megapixels and ${PICTURE_MAX_SIDE} pixels a side`, { width, height, maxMp, maxSide: PICTURE_MAX_SIDE });
+  }
+  return { mimeType, width, height };
+}
+
+/**
+ * The picture as stored: upright (EXIF orientation applied), at most PICTURE_PRINT_SIDE pixels on its long side,
+ * without metadata (EXIF with GPS, XMP, comments), in its own format. sharp refuses more than the pixel limit
+ * again by itself, and a picture whose data is damaged or cut off.
+ */
+export async function normalisePicture(bytes: Buffer, mimeType: PictureMime): Promise<Buffer> {
+  try {
+    return await scaleForPrint(bytes, mimeType, PICTURE_MAX_PIXELS);
+  } catch {
+    throw broken('the image data is damaged or incomplete');
+  }
+}
+
+/** Upright, at most PICTURE_PRINT_SIDE on the long side, no metadata, same format; refuses more than `maxPixels`. */
+function scaleForPrint(bytes: Buffer, mimeType: PictureMime, maxPixels: number): Promise<Buffer> {
+  const img = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated', autoOrient: true }).resize({
+    width: PICTURE_PRINT_SIDE,
+    height: PICTURE_PRINT_SIDE,
+    fit: 'inside',
+    withoutEnlargement: true,
+  });
+  return (mimeType === 'image/png' ? img.png({ compressionLevel: 9 }) : img.jpeg({ quality: 85 })).toBuffer();
 }
 
 const tooLarge = (n: number) =>
@@ -142,33 +163,67 @@ export function decodeBase64(base64: string, maxBytes: number, onTooLarge: (byte
   return Buffer.from(base64, 'base64');
 }
 
-/** Stores a picture for an entry: file first (atomically), then the row; the old file is removed after the commit. */
-export function setPicture(store: Store, id: number, base64: string, now = new Date()): GlossaryEntry {
+/** Pixel limit of pictures stored before they were normalised at import (the check then allowed 40 megapixels). */
+const LEGACY_MAX_PIXELS = 40_000_000;
+const NORMALISED = /^glossary\/[0-9a-f]{64}\.(png|jpg)$/;
+
+/**
+ * A stored picture as print uses it: a normalised one as it is; one stored before pictures were normalised at
+ * import (glossary/<id>-<random>.<ext>, possibly tens of megapixels) scaled down in memory, or null if it cannot be
+ * read. The file itself is not changed.
+ */
+export async function printablePicture(rel: string, bytes: Buffer, mimeType: PictureMime): Promise<Buffer | null> {
+  if (NORMALISED.test(rel)) return bytes;
+  try {
+    return await scaleForPrint(bytes, mimeType, LEGACY_MAX_PIXELS);
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a stored picture file once no entry refers to it any more (pictures are shared by content). */
+export function releasePicture(store: Store, rel: string | null) {
+  if (!rel) return;
+  if (store.db.prepare('SELECT 1 FROM glossary_entries WHERE picture_file = ?').get(rel)) return;
+  fs.rmSync(picturePath(store, rel), { force: true });
+}
+
+/** Where a picture with these bytes is stored: named by its SHA-256, so the same picture is stored once. */
+const contentPath = (bytes: Buffer, mimeType: PictureMime) =>
+  `glossary/${crypto.createHash('sha256').update(bytes).digest('hex')}.${mimeType === 'image/png' ? 'png' : 'jpg'}`;
+
+/** Stores a picture for an entry: checked, normalised, file first (atomically), then the row; the old one released after. */
+export async function setPicture(store: Store, id: number, base64: string, now = new Date()): Promise<GlossaryEntry> {
+  entryRow(store.db, id);
+  const input = decodeBase64(base64, PICTURE_MAX_BYTES, tooLarge);
+  const { mimeType } = checkPicture(input);
+  const bytes = await normalisePicture(input, mimeType);
   const before = entryRow(store.db, id);
-  const bytes = decodeBase64(base64, PICTURE_MAX_BYTES, tooLarge);
-  const { mimeType } = checkPicture(bytes);
-  const rel = `glossary/${id}-${crypto.randomBytes(6).toString('hex')}.${mimeType === 'image/png' ? 'png' : 'jpg'}`;
+  const rel = contentPath(bytes, mimeType);
   const file = picturePath(store, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.part`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, file);
+  const existed = fs.existsSync(file);
+  if (!existed) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${crypto.randomBytes(4).toString('hex')}.part`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  }
   try {
     store.db
       .prepare('UPDATE glossary_entries SET picture_file = ?, picture_mime = ?, picture_bytes = ?, updated_at = ? WHERE id = ?')
       .run(rel, mimeType, bytes.length, now.toISOString(), id);
   } catch (e) {
-    fs.rmSync(file, { force: true });
+    if (!existed) releasePicture(store, rel);
     throw e;
   }
-  if (before.picture_file) fs.rmSync(picturePath(store, before.picture_file), { force: true });
+  if (before.picture_file !== rel) releasePicture(store, before.picture_file);
   return getEntry(store.db, id);
 }
 
 export function removePicture(store: Store, id: number, now = new Date()): GlossaryEntry {
   const before = entryRow(store.db, id);
   store.db.prepare('UPDATE glossary_entries SET picture_file = NULL, picture_mime = NULL, picture_bytes = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
-  if (before.picture_file) fs.rmSync(picturePath(store, before.picture_file), { force: true });
+  releasePicture(store, before.picture_file);
   return getEntry(store.db, id);
 }
 

@@ -18,7 +18,7 @@ import type { Store } from '../store/db';
 import { paragraph } from './bidi';
 import { generateExercises, type Exercise, type ExerciseTerm } from './exercises';
 import { unprintableChars } from './fonts';
-import { readPicture } from './pictures';
+import { printablePicture, readPicture, type PictureMime } from './pictures';
 import { getTask } from './tasks';
 import { withArticle } from './text';
 
@@ -415,6 +415,14 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
 export async function worksheetPdf(store: Store, req: Req, now: Date) {
   const d = worksheetData(store, req);
   assertPrintable(d);
+  // Pictures stored before they were normalised at import are scaled for print first (a 40-megapixel PNG of a few
+  // hundred KB would otherwise take seconds and gigabytes in the PDF renderer).
+  for (const t of d.terms) {
+    if (!t.picture || !t.pictureData) continue;
+    const mime = t.pictureData.slice(5, t.pictureData.indexOf(';')) as PictureMime;
+    const printable = await printablePicture(t.picture, Buffer.from(t.pictureData.slice(t.pictureData.indexOf(',') + 1), 'base64'), mime);
+    t.pictureData = printable ? `data:${mime};base64,${printable.toString('base64')}` : null;
+  }
   const bytes = await renderPdf(worksheetDocument(store, d, now, req.articleColors ?? true));
   const who = d.task.traineeName ? `_${fileSlug(d.task.traineeName)}` : '_Vorlage';
   return { fileName: `Arbeitsblatt_${fileSlug(d.task.title)}${who}${d.language ? `_${d.language}` : ''}.pdf`, mimeType: 'application/pdf', bytes };

@@ -3,6 +3,7 @@
 // The database itself refuses to change a signed sheet (triggers in migration 002).
 import type { z } from 'zod';
 import type { AmendInput, NachweisMode, NachweisRecord, RecordContent, SaveRecordInput, SignInput } from '../../../shared/nachweis';
+import { scrubStoredText } from '../../../shared/common';
 import { RecordContent as RecordContentSchema, daysOf } from '../../../shared/nachweis';
 import { addDays, isoWeek, isoWeekday, mondayOf, trainingYear } from '../../../shared/trainingCalendar';
 import type { Trainee } from '../../../shared/trainees';
@@ -66,9 +67,16 @@ export function linkablePositions(db: Db, t: Trainee): { number: string; title: 
   }
 }
 
+/** A stored sheet's content. Sheets saved before the text rule may hold control characters: they are scrubbed. */
+function readContent(json: string) {
+  const scrub = (v: unknown): unknown =>
+    typeof v === 'string' ? scrubStoredText(v) : Array.isArray(v) ? v.map(scrub) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x)])) : v;
+  return RecordContentSchema.parse(scrub(JSON.parse(json)));
+}
+
 export function toRecord(r: RecordRow, amendments: AmendmentRow[], trainee: Trainee): NachweisRecord {
-  const original = RecordContentSchema.parse(JSON.parse(r.content));
-  const list = amendments.map((a) => ({ id: a.id, createdAt: a.created_at, author: a.author, reason: a.reason, content: RecordContentSchema.parse(JSON.parse(a.content)) }));
+  const original = readContent(r.content);
+  const list = amendments.map((a) => ({ id: a.id, createdAt: a.created_at, author: a.author, reason: a.reason, content: readContent(a.content) }));
   const content = list.length > 0 ? list[list.length - 1]!.content : original;
   const { total, warnings } = hoursWarnings(content, trainee, r.period_from, r.period_to, daysOf(r.period_from, r.period_to));
   const w = isoWeek(r.period_from);
@@ -187,7 +195,7 @@ export function deleteRecord(db: Db, id: number) {
 export function signRecord(db: Db, input: z.output<typeof SignInput>, now = new Date()): NachweisRecord {
   return db.transaction(() => {
     const row = recordRow(db, input.id);
-    const content = RecordContentSchema.parse(JSON.parse(row.content));
+    const content = readContent(row.content);
     const ts = now.toISOString();
     if (input.as === 'trainee') {
       if (row.trainee_signed_at) throw new AppError('already_signed', `Sheet ${row.id} is signed by the trainee already`, { id: row.id });

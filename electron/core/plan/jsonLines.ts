@@ -2,6 +2,21 @@
 // about a bad template file can name the line as well as the field. Returns the deepest line it could reach
 // (e.g. the object a required key is missing from); null only for text that is not JSON at all.
 
+/** True when the JSON text nests objects and arrays deeper than `max` (a cheap scan, before JSON.parse). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string: up to the next quote that is not escaped.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;

@@ -2,10 +2,11 @@
 // and the template file in the same format both ways (import / export).
 import type { z } from 'zod';
 import type { ImportTemplateInput, NewOccupationInput, OccupationInfo, PositionRef } from '../../../shared/plan';
-import { RahmenplanTemplate, TEMPLATE_FORMAT } from '../../../shared/planTemplate';
+import { RahmenplanTemplate, TEMPLATE_FORMAT, TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../../shared/planTemplate';
 import { fileSlug } from '../exports/text';
 import { AppError, fieldError } from '../errors';
 import type { Db } from '../store/db';
+import { nestsDeeperThan } from './jsonLines';
 import { getTemplate, occupationRow, parseTemplate, templateError, templateResult } from './templates';
 
 export function occupationPositions(db: Db, occupationId: string): PositionRef[] {
@@ -141,6 +142,12 @@ export function saveTemplate(db: Db, occupationId: string, template: RahmenplanT
 
 /** Imports a template file: a new occupation of the firm's own, or a replacement of one (replaceId). */
 export function importTemplate(db: Db, input: z.output<typeof ImportTemplateInput>, now = new Date()): OccupationInfo {
+  // Limits first, before anything parses the file deeply.
+  const maxMb = TEMPLATE_MAX_BYTES / 1024 / 1024;
+  if (Buffer.byteLength(input.text, 'utf8') > TEMPLATE_MAX_BYTES) throw new AppError('import_too_large', `The file is larger than ${maxMb} MB`, { maxMb });
+  if (nestsDeeperThan(input.text, TEMPLATE_MAX_DEPTH)) {
+    throw new AppError('import_too_deep', `The file nests deeper than ${TEMPLATE_MAX_DEPTH} levels; it is not a template file`, { max: TEMPLATE_MAX_DEPTH });
+  }
   const parsed = parseTemplate(input.text);
   if (!parsed.ok) {
     const e = templateError(input.fileName ?? 'file', parsed.problems);
