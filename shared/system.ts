@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty } from './common';
+import { empty, text } from './common';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -65,8 +65,16 @@ export const systemContract = {
   /** Restores a listed backup (by file name) or an uploaded file; the current state is kept as a backup first. */
   'system.restore': {
     input: z.union([
-      z.object({ name: z.string().min(1).max(255) }).strict(),
-      z.object({ fileName: z.string().min(1).max(255), base64: z.string().min(1).max(Math.ceil(MAX_UPLOAD_BACKUP_BYTES / 3) * 4) }).strict(),
+      z.object({ name: text(255) }).strict(),
+      z
+        .object({
+          fileName: text(255),
+          base64: z
+            .string()
+            .refine((v) => v.length <= Math.ceil(MAX_UPLOAD_BACKUP_BYTES / 3) * 4, { params: { key: 'file_too_large', maxMb: 23 }, abort: true })
+            .refine((v) => v.length > 0 && v.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(v), { params: { key: 'file_unreadable' } }),
+        })
+        .strict(),
     ]),
     output: RestoreResult,
   },
