@@ -12,7 +12,9 @@ import { TraineeDetail } from './pages/TraineeDetail';
 import { TraineeFormPage } from './pages/TraineeForm';
 import { TraineeList } from './pages/TraineeList';
 import { NAV } from './nav';
+import { call } from './api';
 import { href, useRoute } from './router';
+import { useAsync } from './useAsync';
 
 function Page({ route }: { route: string[] }) {
   const [section, a, b] = route;
@@ -45,6 +47,9 @@ export function App() {
   const { t } = useTranslation();
   const route = useRoute();
   const current = `/${route[0] ?? 'trainees'}`;
+  // Counts in the navigation, fresh after every change of page (a saved week or a done deadline changes them).
+  const today = useAsync(() => call('today.overview'), [route.join('/')]);
+  const counts: Record<string, number> = { '/fristen': today.data?.counts.deadlines ?? 0, '/nachweise': today.data?.counts.nachweise ?? 0 };
   return (
     <div className="app" data-ready="true">
       <a className="skip" href="#main">
@@ -54,11 +59,23 @@ export function App() {
         <span className="brand">{t('appName')}</span>
         <nav aria-label={t('nav.main')}>
           {NAV.map((n) => (
-            <a key={n.path} href={href(n.path)} aria-current={current === n.path ? 'page' : undefined}>
+            <a key={n.path} href={href(n.path)} aria-current={current === n.path ? 'page' : undefined} aria-describedby={counts[n.path] ? `navcount${n.path.replace('/', '-')}` : undefined}>
               {t(n.label as 'nav.trainees')}
+              {counts[n.path] ? (
+                <span className="nav-count" aria-hidden="true">
+                  {counts[n.path]}
+                </span>
+              ) : null}
             </a>
           ))}
         </nav>
+        {Object.entries(counts).map(([path, n]) =>
+          n ? (
+            <span key={path} id={`navcount${path.replace('/', '-')}`} hidden>
+              {t('nav.count', { count: n })}
+            </span>
+          ) : null,
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         <Page route={route} />

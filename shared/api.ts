@@ -10,6 +10,7 @@ import { immigrationContract } from './immigration';
 import { nachweisContract } from './nachweis';
 import { occupationsContract, planContract } from './plan';
 import { systemContract } from './system';
+import { todayContract } from './today';
 import { traineesContract } from './trainees';
 
 export interface CallContract {
@@ -29,6 +30,7 @@ export const contracts = {
   ...nachweisContract,
   ...glossaryContract,
   ...tasksContract,
+  ...todayContract,
 } satisfies Record<string, CallContract>;
 
 export type Contracts = typeof contracts;

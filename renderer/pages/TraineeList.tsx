@@ -5,6 +5,7 @@ import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
 import { useAsync } from '../useAsync';
+import { TodayList } from './TodayList';
 
 type Filter = 'all' | 'active' | 'ended';
 
@@ -15,6 +16,8 @@ export function TraineeList() {
   const [status, setStatus] = useState<Filter>('all');
   const list = useAsync(() => call('trainees.list', { search, status }), [search, status]);
   const firm = useAsync(() => call('firm.get'), []);
+  const today = useAsync(() => call('today.overview'), []);
+  const attention = new Set(today.data?.attention ?? []);
   const rows = list.data ?? [];
   return (
     <section aria-labelledby="page-title">
@@ -29,6 +32,7 @@ export function TraineeList() {
           {t('firm:missing')} <a href={href('/firm')}>{t('common:nav.firm')}</a>
         </p>
       ) : null}
+      {today.data ? <TodayList overview={today.data} /> : null}
       <div className="toolbar" role="search">
         <label>
           {t('search')}
@@ -69,6 +73,7 @@ export function TraineeList() {
                   <a href={href(`/trainees/${r.id}`)}>
                     {r.lastName}, {r.firstName}
                   </a>
+                  {attention.has(r.id) ? <span className="pill pill-danger attention">{t('today.attention')}</span> : null}
                 </td>
                 <td>{r.occupationName}</td>
                 <td>

@@ -9,6 +9,7 @@ import { nachweisHandlers } from '../nachweis/handlers';
 import { planHandlers } from '../plan/handlers';
 import { occupationHandlers } from '../plan/occupationHandlers';
 import { systemHandlers } from '../system/handlers';
+import { todayHandlers } from '../today/handlers';
 import { traineeHandlers } from '../trainees/handlers';
 import type { HandlerMap } from './registry';
 
@@ -24,4 +25,5 @@ export const handlers = {
   ...nachweisHandlers,
   ...glossaryHandlers,
   ...taskHandlers,
+  ...todayHandlers,
 } satisfies HandlerMap<CallName>;

@@ -5,6 +5,8 @@ export default {
   appName: 'Werkbrücke',
   skipToContent: 'Zum Inhalt springen',
   nav: {
+    count_one: '{{count}} offener Punkt',
+    count_other: '{{count}} offene Punkte',
     trainees: 'Auszubildende',
     firm: 'Betrieb',
     settings: 'Einstellungen',

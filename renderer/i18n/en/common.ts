@@ -5,6 +5,8 @@ export default {
   appName: 'Werkbrücke',
   skipToContent: 'Skip to content',
   nav: {
+    count_one: '{{count}} open item',
+    count_other: '{{count}} open items',
     trainees: 'Trainees',
     firm: 'Company',
     settings: 'Settings',

@@ -2,6 +2,21 @@ import type { Shape } from '../shape';
 import type de from '../de/trainees';
 
 export default {
+  today: {
+    toDocuments: 'Open documents',
+    toDeadlines: 'Open deadlines',
+    toRecord: 'Open the week',
+    title: 'To do today',
+    nothing: 'Nothing urgent: no overdue or soon-due deadlines, no missing weeks in the training record.',
+    mayNotTrain: 'According to the recorded documents, the permission to train is missing.',
+    unclear: 'According to the recorded documents, it is unclear whether training may go on.',
+    due: 'due on {{date}}',
+    missing_one: '{{count}} week of the training record is missing (from {{date}})',
+    missing_other: '{{count}} weeks of the training record are missing (from {{date}})',
+    waiting_one: '{{count}} week is waiting for the trainer\'s signature',
+    waiting_other: '{{count}} weeks are waiting for the trainer\'s signature',
+    attention: 'Needs attention',
+  },
   choose: 'Please choose',
   endHint: 'Regular duration according to the framework plan: {{months}} months ({{years}} years); worked out from the start. Change it here for a shortened or extended training.',
   title: 'Trainees',
