@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { startCore, type Core } from './core/app';
 import { errorText } from './errorText';
+import { cleanTempPdfs, writeTempPdf } from './tempPdf';
 import { startDeadlineReminders } from './deadlineReminder';
 import { CSP, decodePath } from './server/http';
 
@@ -36,6 +37,7 @@ app.on('second-instance', () => {
 });
 
 let core: Core | null = null;
+const printDir = path.join(app.getPath('temp'), 'werkbruecke-drucken');
 let win: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
 
@@ -121,6 +123,15 @@ app.whenReady().then(() => {
     await shell.openExternal(url);
     return true;
   });
+
+  // "Öffnen/Drucken": the PDF goes to a temporary file, opened in the system's viewer; removed at the next start.
+  ipcMain.handle('shell:openPdf', async (event, fileName: unknown, base64: unknown) => {
+    if (event.sender !== win?.webContents || typeof fileName !== 'string' || typeof base64 !== 'string') return false;
+    const file = writeTempPdf(printDir, fileName, base64);
+    if (!file) return false;
+    return (await shell.openPath(file)) === '';
+  });
+  cleanTempPdfs(printDir);
 
   createWindow();
   // Overdue deadlines and those due within 14 days, at most once a day; a click opens the deadline page.

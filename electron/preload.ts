@@ -11,4 +11,7 @@ contextBridge.exposeInMainWorld('api', {
     if (!allowed.has(name)) return Promise.reject(new Error(`Unknown API call ${name}`));
     return ipcRenderer.invoke('api:invoke', name, input);
   },
+  openPdf(fileName: string, base64: string) {
+    return ipcRenderer.invoke('shell:openPdf', fileName, base64);
+  },
 });

@@ -5,7 +5,12 @@ import type { ApiErrorBody, Envelope, FieldIssue } from '../shared/errors';
 
 declare global {
   interface Window {
-    api?: { transport: 'ipc'; invoke(name: string, input: unknown): Promise<Envelope<unknown>> };
+    api?: {
+      transport: 'ipc';
+      invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+      /** Opens a PDF in the system's viewer (a temporary file the app removes later). */
+      openPdf(fileName: string, base64: string): Promise<boolean>;
+    };
   }
 }
 
@@ -66,12 +71,37 @@ export async function call<K extends CallName>(name: K, ...args: {} extends Call
   return envelope.data as CallOutput<K>;
 }
 
-/** Saves a file produced by the core (PDF, CSV …) through the browser's download (Electron asks where to save). */
-export function saveFile(file: { fileName: string; mimeType: string; base64: string }) {
+function blobUrl(file: { mimeType: string; base64: string }) {
   const bin = atob(file.base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  return URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+}
+
+/**
+ * A tab to show a PDF in, opened at once while the click still counts as the user's (pop-up blockers), before
+ * the export is ready. Null in the desktop app, which hands the PDF to the system's viewer instead.
+ */
+export function reserveViewer(): Window | null {
+  return window.api ? null : window.open('', '_blank');
+}
+
+/** Shows a PDF for reading and printing: the system's viewer (desktop app) or the browser's, in the reserved tab. */
+export async function openPdf(file: { fileName: string; mimeType: string; base64: string }, viewer: Window | null): Promise<void> {
+  if (window.api) {
+    await window.api.openPdf(file.fileName, file.base64);
+    return;
+  }
+  const url = blobUrl(file);
+  if (viewer) viewer.location.href = url;
+  else window.open(url, '_blank');
+  // The tab keeps its own copy once loaded; the URL itself is released after a while.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves a file produced by the core (PDF, CSV …) through the browser's download (Electron asks where to save). */
+export function saveFile(file: { fileName: string; mimeType: string; base64: string }) {
+  const url = blobUrl(file);
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;

@@ -26,6 +26,10 @@ export type ExportRequest = z.input<typeof ExportRequest>;
 export type ExportKind = ExportRequest['kind'];
 export const EXPORT_KINDS = ExportRequest.options.map((o) => o.shape.kind.value) as ExportKind[];
 
+/** Kinds that are not PDFs (nothing to open in a PDF viewer or print). */
+const NOT_PDF: readonly ExportKind[] = ['fristen-ics', 'glossar'];
+export const isPdfExport = (kind: ExportKind) => !NOT_PDF.includes(kind);
+
 export const exportsContract = {
   'exports.create': { input: ExportRequest, output: FileResult },
 } as const;

@@ -1,8 +1,10 @@
-// Creates an export in the core (off the UI thread) and hands the file to the browser's download.
+// Creates an export in the core (off the UI thread) and saves it (the browser's download), or, for a PDF, opens it
+// for reading and printing ("Öffnen/Drucken"): in the system's PDF viewer in the desktop app, in a new tab in
+// browser mode.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRequest } from '../../shared/exports';
-import { call, saveFile } from '../api';
+import { isPdfExport, type ExportRequest } from '../../shared/exports';
+import { call, openPdf, reserveViewer, saveFile } from '../api';
 import { ErrorBanner, Notice } from './forms';
 
 export function ExportButton({ request, label, className }: { request: ExportRequest; label: string; className?: string }) {
@@ -10,15 +12,22 @@ export function ExportButton({ request, label, className }: { request: ExportReq
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  async function run() {
+  async function run(mode: 'save' | 'open') {
+    const viewer = mode === 'open' ? reserveViewer() : null;
     setBusy(true);
     setError(null);
     setDone(null);
     try {
       const file = await call('exports.create', request);
-      saveFile(file);
-      setDone(file.fileName);
+      if (mode === 'open') {
+        await openPdf(file, viewer);
+        setDone(t('status.opened', { file: file.fileName }));
+      } else {
+        saveFile(file);
+        setDone(t('status.exported', { file: file.fileName }));
+      }
     } catch (e) {
+      viewer?.close();
       setError(e);
     } finally {
       setBusy(false);
@@ -26,10 +35,17 @@ export function ExportButton({ request, label, className }: { request: ExportReq
   }
   return (
     <div className="export-button">
-      <button type="button" className={className ?? 'secondary'} onClick={run} disabled={busy} aria-busy={busy}>
-        {busy ? t('status.exporting') : label}
-      </button>
-      {done ? <Notice>{t('status.exported', { file: done })}</Notice> : null}
+      <div className="export-actions">
+        <button type="button" className={className ?? 'secondary'} onClick={() => run('save')} disabled={busy} aria-busy={busy}>
+          {busy ? t('status.exporting') : label}
+        </button>
+        {isPdfExport(request.kind) ? (
+          <button type="button" className="secondary" onClick={() => run('open')} disabled={busy} title={t('actions.openPrintLabel', { what: label })}>
+            {t('actions.openPrint')}
+          </button>
+        ) : null}
+      </div>
+      {done ? <Notice>{done}</Notice> : null}
       <ErrorBanner error={error} />
     </div>
   );

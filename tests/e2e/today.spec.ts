@@ -28,3 +28,15 @@ test('the start page lists what needs doing, links to it, and the navigation cou
   await expect(today).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('start-de.png') });
 });
+
+test('a PDF can be opened for reading and printing in a new tab, beside saving it', async ({ page, app }) => {
+  await openApp(page, app);
+  await setUpFirm(page);
+  await createTrainee(page, { firstName: 'Amina', lastName: 'Yousef', occupation: 'Tischler/-in', start: '3.8.2026', end: '31.07.2029' });
+  const [viewer] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Öffnen/Drucken' }).first().click()]);
+  await expect(page.getByRole('status').filter({ hasText: '„Stammblatt_Yousef_Amina.pdf“ wurde zum Lesen und Drucken geöffnet.' })).toBeVisible();
+  await expect.poll(() => viewer.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  // The tab shows our PDF in the browser's viewer.
+  await viewer.waitForLoadState();
+  expect(await viewer.evaluate(() => document.contentType)).toBe('application/pdf');
+});

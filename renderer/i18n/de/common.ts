@@ -13,6 +13,8 @@ export default {
     main: 'Hauptnavigation',
   },
   actions: {
+    openPrint: 'Öffnen/Drucken',
+    openPrintLabel: '{{what}}: öffnen oder drucken',
     save: 'Speichern',
     cancel: 'Abbrechen',
     edit: 'Bearbeiten',
@@ -26,6 +28,7 @@ export default {
     download: 'Herunterladen',
   },
   status: {
+    opened: '„{{file}}“ wurde zum Lesen und Drucken geöffnet.',
     saved: 'Gespeichert.',
     saving: 'Wird gespeichert …',
     loading: 'Wird geladen …',

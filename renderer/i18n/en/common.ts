@@ -13,6 +13,8 @@ export default {
     main: 'Main navigation',
   },
   actions: {
+    openPrint: 'Open/Print',
+    openPrintLabel: '{{what}}: open or print',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -26,6 +28,7 @@ export default {
     download: 'Download',
   },
   status: {
+    opened: '"{{file}}" was opened for reading and printing.',
     saved: 'Saved.',
     saving: 'Saving …',
     loading: 'Loading …',
