@@ -1,6 +1,7 @@
 // Files the app exports (PDFs for the chamber and authorities, worksheets, calendar files).
 // Each kind has its own input; the CLI's `export <kind>` and the UI's export dialog both send an ExportRequest.
 import { z } from 'zod';
+import { CalendarChanges } from './calendar';
 import { id, isoDate } from './common';
 import { LANGUAGE_CODES } from './languages';
 import { FileResult } from './system';
@@ -26,6 +27,9 @@ export type ExportRequest = z.input<typeof ExportRequest>;
 export type ExportKind = ExportRequest['kind'];
 export const EXPORT_KINDS = ExportRequest.options.map((o) => o.shape.kind.value) as ExportKind[];
 
+/** The file, and for a calendar what changed since the export before. */
+export const ExportResult = FileResult.extend({ calendar: CalendarChanges.optional() });
+
 export const exportsContract = {
-  'exports.create': { input: ExportRequest, output: FileResult },
+  'exports.create': { input: ExportRequest, output: ExportResult },
 } as const;

@@ -2,6 +2,7 @@
 // The Electron main process, browser mode, the CLI and the tests all start it the same way.
 import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
+import { afterCommit } from './hooks';
 import { inlineRunner, workerRunner, type JobRunner } from './jobs/runner';
 import { openStore, type Store } from './store/db';
 import { APP_VERSION } from './version';
@@ -24,7 +25,10 @@ export interface Core {
 export function startCore(o: CoreOptions): Core {
   const store = openStore(o.dataDir);
   const jobs = o.workerFile ? workerRunner(o.dataDir, o.workerFile) : inlineRunner(store);
-  const registry = createRegistry(handlers, { store, jobs, transport: o.transport, appVersion: APP_VERSION, now: o.now ?? (() => new Date()) });
+  const now = o.now ?? (() => new Date());
+  const registry = createRegistry(handlers, { store, jobs, transport: o.transport, appVersion: APP_VERSION, now }, undefined, (ctx) => afterCommit(ctx.store, ctx.now()));
+  // Files kept outside the workspace catch up with changes made while the app was closed (CLI, restore, a new day).
+  afterCommit(store, now());
   return {
     store,
     jobs,
