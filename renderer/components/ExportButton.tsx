@@ -1,6 +1,8 @@
-// Creates an export in the core (off the UI thread) and hands the file to the browser's download.
+// Creates an export in the core (off the UI thread) and hands the file to the browser's download. A calendar export
+// also says what changed since the export before.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CalendarChanges } from '../../shared/calendar';
 import type { ExportRequest } from '../../shared/exports';
 import { call, saveFile } from '../api';
 import { ErrorBanner, Notice } from './forms';
@@ -10,6 +12,7 @@ export function ExportButton({ request, label, className }: { request: ExportReq
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [calendar, setCalendar] = useState<CalendarChanges | null>(null);
   async function run() {
     setBusy(true);
     setError(null);
@@ -18,6 +21,7 @@ export function ExportButton({ request, label, className }: { request: ExportReq
       const file = await call('exports.create', request);
       saveFile(file);
       setDone(file.fileName);
+      setCalendar(file.calendar ?? null);
     } catch (e) {
       setError(e);
     } finally {
@@ -29,7 +33,12 @@ export function ExportButton({ request, label, className }: { request: ExportReq
       <button type="button" className={className ?? 'secondary'} onClick={run} disabled={busy} aria-busy={busy}>
         {busy ? t('status.exporting') : label}
       </button>
-      {done ? <Notice>{t('status.exported', { file: done })}</Notice> : null}
+      {done ? (
+        <Notice>
+          {t('status.exported', { file: done })}
+          {calendar ? ` ${t('status.calendarChanges', calendar)}` : null}
+        </Notice>
+      ) : null}
       <ErrorBanner error={error} />
     </div>
   );

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { ErrorBanner, Notice, SelectField } from '../components/forms';
 import i18n from '../i18n';
 import { href } from '../router';
+import { CalendarFolderSettings } from './immigration/CalendarFolderSettings';
 import { useAsync } from '../useAsync';
 
 export function SettingsPage() {
@@ -60,6 +61,7 @@ export function SettingsPage() {
           {t('rules')}
         </a>
       </fieldset>
+      <CalendarFolderSettings />
       <fieldset>
         <legend>{t('data')}</legend>
         <p>{t('privacy')}</p>

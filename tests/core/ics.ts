@@ -1,7 +1,8 @@
 // Reading our calendar files back: the RFC 5545 line rules checked on the bytes, then parsed with a maintained
-// iCalendar parser (ical.js, the one Thunderbird's calendar is built on).
+// iCalendar parser (ical.js, the one Thunderbird's calendar is built on). Plain assertions, so unit and e2e tests
+// both use it.
+import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { expect } from 'vitest';
 
 export interface ParsedAlarm {
   /** When it rings, in local time (the event is on an all-day, floating date). */
@@ -29,13 +30,13 @@ export interface ParsedEvent {
 export function checkLines(bytes: Uint8Array): string {
   // fatal: a fold inside a multi-byte character would make the bytes invalid UTF-8.
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  expect(text.endsWith('\r\n')).toBe(true);
-  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  assert.ok(text.endsWith('\r\n'), 'the file ends with CRLF');
+  assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'no line break other than CRLF');
   const lines = text.slice(0, -2).split('\r\n');
-  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  assert.equal(lines[0], 'BEGIN:VCALENDAR');
   for (const l of lines) {
-    expect(new TextEncoder().encode(l).length, l).toBeLessThanOrEqual(75);
-    expect(l.length, 'no empty lines').toBeGreaterThan(0);
+    assert.ok(new TextEncoder().encode(l).length <= 75, `longer than 75 octets: ${l}`);
+    assert.ok(l.length > 0, 'no empty lines');
   }
   return text;
 }
@@ -47,7 +48,7 @@ export function readCalendar(bytes: Uint8Array): { name: string; version: string
   const cal = new ICAL.Component(ICAL.parse(text));
   const events = cal.getAllSubcomponents('vevent').map((ve): ParsedEvent => {
     const start = ve.getFirstPropertyValue('dtstart') as ICAL.Time;
-    expect(start.isDate).toBe(true);
+    assert.ok(start.isDate, 'all-day events');
     return {
       uid: String(ve.getFirstPropertyValue('uid')),
       sequence: Number(ve.getFirstPropertyValue('sequence')),
@@ -61,9 +62,9 @@ export function readCalendar(bytes: Uint8Array): { name: string; version: string
       dtstamp: time(ve.getFirstPropertyValue('dtstamp')),
       categories: ve.getFirstProperty('categories')?.getValues().map(String) ?? [],
       alarms: ve.getAllSubcomponents('valarm').map((a) => {
-        expect(a.getFirstPropertyValue('action')).toBe('DISPLAY');
+        assert.equal(a.getFirstPropertyValue('action'), 'DISPLAY');
         const trigger = a.getFirstPropertyValue('trigger') as ICAL.Duration;
-        expect(trigger).toBeInstanceOf(ICAL.Duration);
+        assert.ok(trigger instanceof ICAL.Duration, 'a trigger relative to the start');
         // Days count as calendar days (RFC 5545 § 3.3.6): 9 o'clock stays 9 o'clock across a change of summer time.
         const t = start.clone();
         t.isDate = false;
