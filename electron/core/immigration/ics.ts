@@ -24,8 +24,6 @@ export interface IcsEvent {
   alarms: IcsAlarm[];
 }
 
-const utf8 = new TextEncoder();
-
 /** TEXT value escaping: backslash, semicolon, comma, line breaks; other control characters are dropped. */
 export const escapeText = (s: string) =>
   s
@@ -34,24 +32,29 @@ export const escapeText = (s: string) =>
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n');
 
+/** UTF-8 length of one code point. */
+const octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
 /** Folds one content line at 75 octets (continuation lines start with one space), never inside a character. */
 export function foldLine(line: string): string {
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
-  let cur = '';
+  let start = 0;
   let bytes = 0;
   let limit = 75;
-  for (const ch of line) {
-    const n = utf8.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const n = octets(cp);
     if (bytes + n > limit) {
-      parts.push(cur);
-      cur = '';
+      parts.push(line.slice(start, i));
+      start = i;
       bytes = 0;
       limit = 74;
     }
-    cur += ch;
     bytes += n;
+    i += cp > 0xffff ? 2 : 1;
   }
-  parts.push(cur);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 

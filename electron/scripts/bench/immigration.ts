@@ -1,5 +1,7 @@
 // deadlines_ms: the dashboard's deadline list (open deadlines, latest done, who may not train today) over
 // 1,000 trainees with 10,000 documents (current ones and replaced versions). Target ≤ 20 ms.
+// deadlines_ics_ms: the calendar file of all their open deadlines when nothing changed since the export before (what
+// the kept calendar file costs after every call that changed the workspace; deadlines_ics_events events).
 import { toIsoDate } from '../../../shared/format';
 import { TraineeInput } from '../../../shared/trainees';
 import { addDays } from '../../core/immigration/dates';
