@@ -19,6 +19,8 @@ export const CalendarFolder = z.object({
   /** The kept file and its file:// address (for subscribing in Thunderbird). */
   file: z.string().nullable(),
   fileUrl: z.string().nullable(),
+  /** The chosen folder exists right now (a USB stick or network drive may be gone). */
+  available: z.boolean(),
   /** The last time the app wrote the file, or failed to. */
   lastWrite: z
     .object({ at: z.string(), ok: z.boolean(), error: z.string().nullable(), changes: CalendarChanges.nullable() })

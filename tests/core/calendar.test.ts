@@ -208,7 +208,7 @@ describe('the calendar file kept in a folder', () => {
 
     const set = await c.call('calendar.setFolder', { folder });
     const file = path.join(folder, CALENDAR_FILE_NAME);
-    expect(set).toMatchObject({ folder, file, fileUrl: pathToFileURL(file).href, lastWrite: { ok: true, error: null, changes: { added: 1 } } });
+    expect(set).toMatchObject({ folder, file, fileUrl: pathToFileURL(file).href, available: true, lastWrite: { ok: true, error: null, changes: { added: 1 } } });
     const first = renewalOf(readCalendar(fs.readFileSync(file)).events, 'Karimi');
     expect(first).toMatchObject({ start: '2027-01-10', sequence: 0 });
 
@@ -232,7 +232,7 @@ describe('the calendar file kept in a folder', () => {
     expect(mtime).toBeGreaterThan(0);
 
     // Stop keeping it.
-    expect(await c.call('calendar.setFolder', { folder: null })).toEqual({ folder: null, file: null, fileUrl: null, lastWrite: null });
+    expect(await c.call('calendar.setFolder', { folder: null })).toEqual({ folder: null, file: null, fileUrl: null, available: false, lastWrite: null });
   });
 
   it('a folder that is not a full path or does not exist is refused next to the field; a folder that vanished later is reported', async () => {
@@ -245,6 +245,7 @@ describe('the calendar file kept in a folder', () => {
     const folder = tempDir('wb-cal-');
     await c.call('calendar.setFolder', { folder });
     fs.rmSync(folder, { recursive: true });
+    expect((await c.call('calendar.folder')).available).toBe(false);
     // The change itself is saved; the file could not be written, and the settings say so.
     const t = await trainee(c);
     expect((await c.call('trainees.get', { id: t.id })).lastName).toBe('Karimi');

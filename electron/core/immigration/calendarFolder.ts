@@ -21,18 +21,26 @@ type LastWrite = NonNullable<CalendarFolder['lastWrite']>;
 export function calendarFolder(store: Store): CalendarFolder {
   const folder = getSetting<string | null>(store.db, FOLDER_KEY, null);
   const file = folder ? path.join(folder, CALENDAR_FILE_NAME) : null;
-  return { folder, file, fileUrl: file ? pathToFileURL(file).href : null, lastWrite: folder ? getSetting<LastWrite | null>(store.db, STATUS_KEY, null) : null };
+  return {
+    folder,
+    file,
+    fileUrl: file ? pathToFileURL(file).href : null,
+    available: folder !== null && isFolder(folder),
+    lastWrite: folder ? getSetting<LastWrite | null>(store.db, STATUS_KEY, null) : null,
+  };
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Writes the file if its content changed; throws AppError when the folder is gone or cannot be written. */
 function writeInto(store: Store, folder: string, now: Date): CalendarChanges {
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(folder);
-  } catch {
-    throw new AppError('calendar_folder_missing', `The calendar folder ${folder} does not exist (any more)`, { folder });
-  }
-  if (!stat.isDirectory()) throw new AppError('calendar_folder_missing', `${folder} is not a folder`, { folder });
+  if (!isFolder(folder)) throw new AppError('calendar_folder_missing', `The calendar folder ${folder} does not exist (any more)`, { folder });
   const { text, changes } = exportCalendar(store.db, now);
   const file = path.join(folder, CALENDAR_FILE_NAME);
   const bytes = Buffer.from(text, 'utf8');

@@ -43,7 +43,7 @@ export function CalendarFolderSettings() {
         {notice ? <Notice>{notice}</Notice> : null}
         <TextField name="calendarFolder" label={t('calendar.folder')} hint={t('calendar.folderHint')} value={value} onChange={setFolder} error={fieldErrors.folder} wide />
         {shown?.file ? (
-          <dl className="kv">
+          <dl className="kv calendar-file">
             <dt>{t('calendar.file')}</dt>
             <dd>
               <code>{shown.file}</code>
@@ -60,7 +60,11 @@ export function CalendarFolderSettings() {
             ) : null}
           </dl>
         ) : null}
-        {last && !last.ok ? (
+        {shown?.folder && !shown.available ? (
+          <p role="alert" className="banner banner-error">
+            {te('calendar_folder_missing')}
+          </p>
+        ) : last && !last.ok ? (
           <p role="alert" className="banner banner-error">
             {t('calendar.lastWriteFailed', { date: formatDateTime(last.at), reason: te(last.error as 'internal', { defaultValue: te('internal') }) })}
           </p>
