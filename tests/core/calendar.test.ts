@@ -235,6 +235,20 @@ describe('the calendar file kept in a folder', () => {
     expect(await c.call('calendar.setFolder', { folder: null })).toEqual({ folder: null, file: null, fileUrl: null, available: false, lastWrite: null });
   });
 
+  it('catches up when the core starts after changes made without it (command line, restore)', async () => {
+    const dataDir = tempDir();
+    const folder = tempDir('wb-cal-');
+    const first = testCore({ dataDir });
+    await first.call('calendar.setFolder', { folder });
+    // Written around the registry, as the command line does: the kept file does not know yet.
+    createDemo(first.store);
+    const file = path.join(folder, CALENDAR_FILE_NAME);
+    expect(readCalendar(fs.readFileSync(file)).events).toEqual([]);
+    await first.close();
+    testCore({ dataDir });
+    expect(readCalendar(fs.readFileSync(file)).events.length).toBeGreaterThan(3);
+  });
+
   it('a folder that is not a full path or does not exist is refused next to the field; a folder that vanished later is reported', async () => {
     const c = testCore();
     expect(await c.fail('calendar.setFolder', { folder: 'kalender' })).toMatchObject({ code: 'validation', issues: [{ path: ['folder'], key: 'folder_not_absolute' }] });
