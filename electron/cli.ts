@@ -251,6 +251,10 @@ export async function main(argv: string[]): Promise<number> {
       const file = await withStore((s) => runExport(s, parsed.data));
       fs.writeFileSync(out, file.bytes);
       console.log(`${out} (${file.bytes.byteLength} Bytes)`);
+      if (file.calendar) {
+        const k = file.calendar;
+        console.log(`Seit der letzten Ausgabe: ${k.added} neu, ${k.updated} geändert, ${k.cancelled} abgesagt, ${k.unchanged} unverändert.`);
+      }
       return 0;
     }
     default:

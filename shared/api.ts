@@ -1,6 +1,7 @@
 // The whole API: every domain's contract merged. The preload's allow-list, the HTTP router and the
 // renderer's typed client are all derived from this one object.
 import type { z } from 'zod';
+import { calendarContract } from './calendar';
 import { contactsContract } from './contacts';
 import { exportsContract } from './exports';
 import { firmContract } from './firm';
@@ -24,6 +25,7 @@ export const contracts = {
   ...traineesContract,
   ...exportsContract,
   ...immigrationContract,
+  ...calendarContract,
   ...contactsContract,
   ...occupationsContract,
   ...planContract,

@@ -1,6 +1,7 @@
 // Files the app exports (PDFs for the chamber and authorities, worksheets, calendar files).
 // Each kind has its own input; the CLI's `export <kind>` and the UI's export dialog both send an ExportRequest.
 import { z } from 'zod';
+import { CalendarChanges } from './calendar';
 import { id, isoDate, userText } from './common';
 import { LANGUAGE_CODES } from './languages';
 import { FileResult } from './system';
@@ -30,6 +31,9 @@ export const EXPORT_KINDS = ExportRequest.options.map((o) => o.shape.kind.value)
 const NOT_PDF: readonly ExportKind[] = ['fristen-ics', 'glossar'];
 export const isPdfExport = (kind: ExportKind) => !NOT_PDF.includes(kind);
 
+/** The file, and for a calendar what changed since the export before. */
+export const ExportResult = FileResult.extend({ calendar: CalendarChanges.optional() });
+
 export const exportsContract = {
-  'exports.create': { input: ExportRequest, output: FileResult },
+  'exports.create': { input: ExportRequest, output: ExportResult },
 } as const;

@@ -181,6 +181,8 @@ export const Deadline = z.object({
   daysLeft: z.number(),
   bucket: z.enum(DEADLINE_BUCKETS),
   urgent: z.boolean(),
+  /** From this day on it is urgent (the lead time's "urgent" date, else 14 days before); null once done. */
+  urgentOn: z.string().nullable(),
   ruleId: z.string(),
   source: z.string(),
   done: z.object({ doneOn: z.string(), doneBy: z.string(), doneAt: z.string(), note: z.string().nullable() }).nullable(),

@@ -3,6 +3,7 @@
 // The core holds the workspace's lock (one writer per workspace) for as long as it runs.
 import { handlers } from './api/handlers';
 import { createRegistry, type Context, type Registry } from './api/registry';
+import { afterCommit } from './hooks';
 import { inlineRunner, workerRunner, type JobRunner } from './jobs/runner';
 import { getBackupRetention } from './system/backups';
 import { restoreWorkspace, type RestoreResult } from './system/restore';
@@ -60,6 +61,7 @@ export function startCore(o: CoreOptions): Core {
     } finally {
       // Reopen whatever is in place now: the restored state (migrated if it is older), or the unchanged one.
       if (!store.db.open) store = openStore(o.dataDir);
+      afterCommit(store, now());
     }
   };
 
@@ -73,7 +75,9 @@ export function startCore(o: CoreOptions): Core {
     now,
     restore,
   };
-  const registry = createRegistry(handlers, context, log);
+  const registry = createRegistry(handlers, context, log, (ctx) => afterCommit(ctx.store, ctx.now()));
+  // Files kept outside the workspace catch up with changes made while the app was closed (CLI, restore, a new day).
+  afterCommit(store, now());
 
   const ready = (async () => {
     if (!o.dailyBackup || store.created) return null;

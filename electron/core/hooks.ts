@@ -1,7 +1,9 @@
 // What other domains do when a trainee's training changes. Each hook runs inside the transaction that made
 // the change, so either everything is recorded or nothing. Add a line per domain here.
+// afterCommit is different: it runs after a call's changes are committed, to keep files outside the workspace in step.
 import type { Trainee } from '../../shared/trainees';
-import type { Db } from './store/db';
+import type { Db, Store } from './store/db';
+import { syncCalendarFolder } from './immigration/calendarFolder';
 import { planAfterContractChange } from './plan/service';
 import { extensionTasksAfterContractChange, notifyTaskAfterEarlyEnd } from './immigration/hooks';
 import { languageAfterContractChange } from './language/hooks';
@@ -16,4 +18,9 @@ export function afterContractChange(db: Db, before: Trainee, after: Trainee): vo
 /** After a training ended (regular or early). */
 export function afterTrainingEnded(db: Db, trainee: Trainee): void {
   notifyTaskAfterEarlyEnd(db, trainee);
+}
+
+/** After a call changed the workspace, and when the core starts (outside any transaction; must not throw). */
+export function afterCommit(store: Store, now: Date): void {
+  syncCalendarFolder(store, now);
 }

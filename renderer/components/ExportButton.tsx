@@ -1,8 +1,9 @@
 // Creates an export in the core (off the UI thread) and saves it (the browser's download), or, for a PDF, opens it
 // for reading and printing ("Öffnen/Drucken"): in the system's PDF viewer in the desktop app, in a new tab in
-// browser mode.
+// browser mode. A calendar export also says what changed since the export before.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CalendarChanges } from '../../shared/calendar';
 import { isPdfExport, type ExportRequest } from '../../shared/exports';
 import { call, openPdf, reserveViewer, saveFile } from '../api';
 import { ErrorBanner, Notice } from './forms';
@@ -12,6 +13,7 @@ export function ExportButton({ request, label, className }: { request: ExportReq
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [calendar, setCalendar] = useState<CalendarChanges | null>(null);
   async function run(mode: 'save' | 'open') {
     const viewer = mode === 'open' ? reserveViewer() : null;
     setBusy(true);
@@ -25,6 +27,7 @@ export function ExportButton({ request, label, className }: { request: ExportReq
       } else {
         saveFile(file);
         setDone(t('status.exported', { file: file.fileName }));
+        setCalendar(file.calendar ?? null);
       }
     } catch (e) {
       viewer?.close();
@@ -45,7 +48,12 @@ export function ExportButton({ request, label, className }: { request: ExportReq
           </button>
         ) : null}
       </div>
-      {done ? <Notice>{done}</Notice> : null}
+      {done ? (
+        <Notice>
+          {done}
+          {calendar ? ` ${t('status.calendarChanges', calendar)}` : null}
+        </Notice>
+      ) : null}
       <ErrorBanner error={error} />
     </div>
   );

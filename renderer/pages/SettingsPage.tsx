@@ -6,6 +6,7 @@ import { ErrorBanner, SelectField } from '../components/forms';
 import { BackupSection } from './BackupSection';
 import i18n from '../i18n';
 import { href } from '../router';
+import { CalendarFolderSettings } from './immigration/CalendarFolderSettings';
 import { useAsync } from '../useAsync';
 
 export function SettingsPage() {
@@ -46,6 +47,7 @@ export function SettingsPage() {
           {t('rules')}
         </a>
       </fieldset>
+      <CalendarFolderSettings />
       <fieldset>
         <legend>{t('data')}</legend>
         <p>{t('privacy')}</p>

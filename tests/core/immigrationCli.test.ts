@@ -73,8 +73,11 @@ describe('cli', () => {
       expect(fs.readFileSync(f).subarray(0, 5).toString()).toBe('%PDF-');
     }
     const ics = path.join(tempDir(), 'fristen.ics');
-    expect(cli(['export', 'fristen-ics', '--out', ics, '--data-dir', dir]).code).toBe(0);
+    const icsRun = cli(['export', 'fristen-ics', '--out', ics, '--data-dir', dir]);
+    expect(icsRun.code).toBe(0);
+    expect(icsRun.out).toMatch(/^Seit der letzten Ausgabe: [1-9]\d* neu, 0 geändert, 0 abgesagt, 0 unverändert\.$/m);
     expect(fs.readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*DTSTART;VALUE=DATE:20261127\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    expect(cli(['export', 'fristen-ics', '--out', ics, '--data-dir', dir]).out).toMatch(/^Seit der letzten Ausgabe: 0 neu, 0 geändert, 0 abgesagt, [1-9]\d* unverändert\.$/m);
     // A regular trainee has no notice to send: a clear error, exit code 1, no file.
     const first = /^(\d+)\tAhmad Rahimi/m.exec(demo.out)![1]!;
     const bad = path.join(tempDir(), 'x.pdf');

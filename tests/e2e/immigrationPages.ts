@@ -1,4 +1,6 @@
-// Page models for immigration paperwork: the trainee's documents tab, the deadline dashboard, the address book.
+// Page models for immigration paperwork: the trainee's documents tab, the deadline dashboard, the address book,
+// the calendar file in the settings.
+import fs from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A date `days` from today in the German format the date fields take (TT.MM.JJJJ), and as ISO. */
@@ -46,6 +48,14 @@ export class DocumentsTabModel {
     await d.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
     return d;
   }
+  /** Opens the form of a document (by its label), changes the end of validity and saves. */
+  async changeValidUntil(docLabel: string, validUntil: string) {
+    await this.page.getByRole('button', { name: new RegExp(`^(Bearbeiten|Edit): ${docLabel}`) }).click();
+    const d = this.page.getByRole('dialog');
+    await d.getByLabel(/Gültig bis|Valid until/).fill(validUntil);
+    await d.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+    await expect(d).toBeHidden();
+  }
   row(text: string | RegExp) {
     return this.page.locator('table.documents tbody tr', { hasText: text });
   }
@@ -53,8 +63,8 @@ export class DocumentsTabModel {
     const section = this.page.locator('section', { has: this.page.getByRole('heading', { name: /Beteiligte Stellen|Institutions involved/ }) });
     await section.getByRole('checkbox', { name: new RegExp(name) }).check();
     await section.getByRole('button', { name: /Zuordnung speichern|Save links/ }).click();
-    // The message for this save, whatever other banners (e.g. "document saved") are still shown.
-    await expect(section.getByRole('status').filter({ hasText: /Zuordnung wurde gespeichert|links were saved/ })).toBeVisible();
+    // The exact message: the documents tab around it may still show its own ("Das Dokument wurde gespeichert.").
+    await expect(section.getByRole('status').filter({ hasText: /^(Die Zuordnung wurde gespeichert\.|The links were saved\.)$/ })).toBeVisible();
   }
 }
 
@@ -69,5 +79,35 @@ export class DeadlinesPageModel {
   }
   entry(bucket: string | RegExp, text: string | RegExp) {
     return this.bucket(bucket).locator('tbody tr', { hasText: text });
+  }
+  /** Downloads the calendar file; returns its name, its bytes and the message beside the button. */
+  async downloadCalendar() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: /Alle Fristen als Kalender|All deadlines as a calendar/ }).click();
+    const file = await download;
+    return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()), notice: this.page.locator('.head-actions').getByRole('status') };
+  }
+  /** Records a listed deadline as done by `who`. */
+  async complete(entry: Locator, who: string) {
+    await entry.getByRole('button', { name: /Erledigt|Done/ }).click();
+    const d = this.page.getByRole('dialog');
+    await d.getByLabel(/Erledigt von|Done by/).fill(who);
+    await d.getByRole('button', { name: /Als erledigt speichern|Save as done/ }).click();
+    await expect(d).toBeHidden();
+  }
+}
+
+export class CalendarSettingsModel {
+  constructor(private page: Page) {}
+  async open() {
+    await this.page.getByRole('navigation').getByRole('link', { name: /^(Einstellungen|Settings)$/ }).click();
+  }
+  /** Chooses the folder for the kept calendar file; waits for the confirmation. */
+  async chooseFolder(folder: string) {
+    const section = this.page.locator('form', { has: this.page.getByText(/Kalenderdatei der Fristen|Calendar file of the deadlines/) });
+    await section.getByLabel(/Ordner \(vollständiger Pfad\)|Folder \(full path\)/).fill(folder);
+    await section.getByRole('button', { name: /Ordner übernehmen|Use this folder/ }).click();
+    await expect(section.getByRole('status')).toHaveText(/Die Kalenderdatei wird in diesem Ordner geführt\.|The calendar file is kept in this folder\./);
+    return section;
   }
 }

@@ -3,6 +3,7 @@ import type { CallName } from '../../../shared/api';
 import { contactHandlers } from '../contacts/handlers';
 import { exportHandlers } from '../exports/handlers';
 import { firmHandlers } from '../firm/handlers';
+import { calendarHandlers } from '../immigration/calendarHandlers';
 import { immigrationHandlers } from '../immigration/handlers';
 import { glossaryHandlers, taskHandlers } from '../language/handlers';
 import { nachweisHandlers } from '../nachweis/handlers';
@@ -19,6 +20,7 @@ export const handlers = {
   ...traineeHandlers,
   ...exportHandlers,
   ...immigrationHandlers,
+  ...calendarHandlers,
   ...contactHandlers,
   ...occupationHandlers,
   ...planHandlers,

@@ -59,7 +59,17 @@ export interface Registry {
   context: Context;
 }
 
-export function createRegistry(handlers: HandlerMap<CallName>, context: Context, log: (msg: string, e: unknown) => void = console.error): Registry {
+/**
+ * `afterWrite` runs after a call that changed the workspace (counted with SQLite's total_changes() on the core's
+ * connection), outside its transaction and before the answer goes out: core/hooks.ts afterCommit.
+ */
+export function createRegistry(
+  handlers: HandlerMap<CallName>,
+  context: Context,
+  log: (msg: string, e: unknown) => void = console.error,
+  afterWrite?: (context: Context) => void,
+): Registry {
+  const changes = () => context.store.db.prepare('SELECT total_changes()').pluck().get() as number;
   return {
     context,
     async invoke(name, input) {
@@ -72,7 +82,9 @@ export function createRegistry(handlers: HandlerMap<CallName>, context: Context,
       }
       try {
         const handler = handlers[name] as (i: unknown, c: Context) => unknown;
+        const before = afterWrite ? changes() : 0;
         const result = await handler(parsed.data, context);
+        if (afterWrite && changes() !== before) afterWrite(context);
         const out = contract.output.safeParse(result);
         if (!out.success) {
           log(`output of ${name} does not match its contract`, out.error);

@@ -1,5 +1,6 @@
 // Every export kind, keyed by ExportRequest.kind (shared/exports.ts). Used by the API (through the job
 // runner, off the UI thread) and by the CLI. Add a kind: shared/exports.ts + one entry here.
+import type { CalendarChanges } from '../../../shared/calendar';
 import type { ExportKind, ExportRequest } from '../../../shared/exports';
 import { AppError } from '../errors';
 import type { Store } from '../store/db';
@@ -7,7 +8,7 @@ import { stammblattPdf } from './stammblatt';
 import { exportGlossaryCsv } from '../language/glossaryCsv';
 import { worksheetPdf } from '../language/worksheet';
 import { dokumentenstandPdf } from '../immigration/dokumentenstand';
-import { fristenIcs } from '../immigration/ics';
+import { fristenIcs } from '../immigration/calendar';
 import { ausbildungsbestaetigungPdf, mitteilungAbhPdf } from '../immigration/letters';
 import { nachweisPdf } from '../nachweis/pdf';
 import { planPdf, standPdf } from '../plan/pdf';
@@ -16,6 +17,8 @@ export interface ExportFile {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** A calendar export: what changed since the export before. */
+  calendar?: CalendarChanges;
 }
 
 type Req<K extends ExportKind> = Extract<ExportRequest, { kind: K }>;

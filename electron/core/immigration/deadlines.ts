@@ -5,7 +5,7 @@
 import type { Deadline, DeadlineBucket, DeadlineKind, DeadlineList, DocumentType, LeadTimes, MayTrain } from '../../../shared/immigration';
 import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
-import { addMonths, addWeeks, daysBetween } from './dates';
+import { addDays, addMonths, addWeeks, daysBetween } from './dates';
 import { evaluateDocs, mayTrain, renewalInTime, type DocFacts, type TraineeFacts } from './evaluate';
 import { leadTimes, loadRules, type Rules } from './rules';
 
@@ -65,6 +65,7 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   type DocRef = Pick<DocFacts, 'id' | 'type'>;
   const push = (t: TraineeRow, kind: DeadlineKind, doc: DocRef | null, dueOn: string, fromOn: string | null, ruleId: string, key: string, urgentFrom?: string) => {
     const daysLeft = daysBetween(today, dueOn);
+    const urgentOn = urgentFrom ?? addDays(dueOn, -14);
     out.push({
       key,
       kind,
@@ -77,7 +78,8 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
       fromOn,
       daysLeft,
       bucket: bucketOf(daysLeft),
-      urgent: daysLeft < 0 || (urgentFrom !== undefined ? today >= urgentFrom : daysLeft <= 14),
+      urgent: daysLeft < 0 || today >= urgentOn,
+      urgentOn,
       ruleId,
       source: rules.source(ruleId),
       done: null,
@@ -200,6 +202,7 @@ function doneDeadline(r: DoneRow, today: string, rules: Rules): Deadline {
     daysLeft,
     bucket: bucketOf(daysLeft),
     urgent: false,
+    urgentOn: null,
     ruleId: r.rule_id,
     source: rules.source(r.rule_id),
     done: { doneOn: r.done_on, doneBy: r.done_by, doneAt: r.done_at, note: r.done_note },

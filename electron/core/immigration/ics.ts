@@ -1,88 +1,106 @@
-// Calendar export of every open deadline (RFC 5545, built with the `ics` package): one all-day event on the day
-// a deadline falls due and, where a lead time or window begins later than today, one on the day to start.
-// UIDs are stable, so importing a newer file updates the events instead of duplicating them.
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
-import { toIsoDate } from '../../../shared/format';
-import type { Deadline } from '../../../shared/immigration';
-import { AppError } from '../errors';
-import type { ExportFile } from '../exports/registry';
-import type { Store } from '../store/db';
+// An iCalendar writer (RFC 5545) for what Werkbrücke puts in a calendar file: all-day events, each with its
+// identity (UID, SEQUENCE, LAST-MODIFIED), a status and display alarms relative to the start of the day. Lines end
+// in CRLF and are folded at 75 octets without splitting a character; TEXT values are escaped (§ 3.3.11).
+// What goes into the events is decided in calendar.ts.
 import { addDays } from './dates';
-import { allOpenDeadlines } from './deadlines';
-import { loadRules } from './rules';
-import { KIND_SHORT_DE, personName, whatToDoDe } from './texts';
 
-const dateArray = (iso: string): DateArray => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return [y, m, d];
-};
+export interface IcsAlarm {
+  /** Minutes from the start of the event's day (negative: before it). */
+  offsetMinutes: number;
+  description: string;
+}
 
-export function deadlineEvents(deadlines: Deadline[], today: string): EventAttributes[] {
-  const rules = loadRules();
-  const events: EventAttributes[] = [];
-  for (const d of deadlines) {
-    const who = `${d.lastName}, ${d.firstName}`;
-    const description = `${whatToDoDe(d, rules)}\n\nQuelle: ${d.source}\n${rules.file.disclaimer}`;
-    events.push({
-      uid: `${d.key}@werkbruecke`,
-      title: `Frist: ${KIND_SHORT_DE[d.kind]} – ${who}`,
-      description,
-      start: dateArray(d.dueOn),
-      end: dateArray(addDays(d.dueOn, 1)),
-      transp: 'TRANSPARENT',
-      categories: ['Werkbrücke', 'Fristen'],
-      // 15 hours before the all-day event: 9 o'clock the day before. (A `days` trigger comes out as "P1DT", invalid.)
-      alarms: [{ action: 'display', description: `Frist: ${KIND_SHORT_DE[d.kind]} – ${personName(d)}`, trigger: { hours: 15, before: true } }],
-    });
-    if (d.fromOn && d.fromOn > today && (d.kind === 'renewal' || d.kind === 'ausbildungsduldung')) {
-      events.push({
-        uid: `${d.key}:start@werkbruecke`,
-        title: `${d.kind === 'renewal' ? 'Vorbereiten' : 'Ab heute möglich'}: ${KIND_SHORT_DE[d.kind]} – ${who}`,
-        description,
-        start: dateArray(d.fromOn),
-        end: dateArray(addDays(d.fromOn, 1)),
-        transp: 'TRANSPARENT',
-        categories: ['Werkbrücke', 'Fristen'],
-      });
+export interface IcsEvent {
+  uid: string;
+  /** All-day event on this ISO date. */
+  date: string;
+  summary: string;
+  description: string;
+  status: 'CONFIRMED' | 'CANCELLED';
+  sequence: number;
+  created: string;
+  lastModified: string;
+  categories: string[];
+  alarms: IcsAlarm[];
+}
+
+/** TEXT value escaping: backslash, semicolon, comma, line breaks; other control characters are dropped. */
+export const escapeText = (s: string) =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
+
+/** UTF-8 length of one code point. */
+const octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** Folds one content line at 75 octets (continuation lines start with one space), never inside a character. */
+export function foldLine(line: string): string {
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  let limit = 75;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const n = octets(cp);
+    if (bytes + n > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      bytes = 0;
+      limit = 74;
     }
+    bytes += n;
+    i += cp > 0xffff ? 2 : 1;
   }
-  return events;
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
-const utf8 = new TextEncoder();
+const basicDate = (iso: string) => iso.replace(/-/g, '');
+/** An ISO timestamp as a UTC DATE-TIME ("20261211T090000Z"). */
+export const utcDateTime = (iso: string) => `${new Date(iso).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
-/** Folds content lines at 75 octets (RFC 5545 § 3.1) without splitting a character; the library counts characters. */
-export function foldOctets(text: string): string {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-  return lines
-    .map((line) => {
-      const parts: string[] = [];
-      let cur = '';
-      let bytes = 0;
-      let limit = 75;
-      for (const ch of line) {
-        const n = utf8.encode(ch).length;
-        if (bytes + n > limit) {
-          parts.push(cur);
-          cur = '';
-          bytes = 0;
-          limit = 74; // continuation lines start with one space
-        }
-        cur += ch;
-        bytes += n;
-      }
-      parts.push(cur);
-      return parts.join('\r\n ');
-    })
-    .join('\r\n');
+/** A DURATION value for a signed number of minutes ("-P55DT15H", "PT9H"). */
+export function duration(minutes: number): string {
+  const abs = Math.abs(Math.round(minutes));
+  const d = Math.floor(abs / 1440);
+  const h = Math.floor((abs % 1440) / 60);
+  const m = abs % 60;
+  const time = h || m ? `T${h ? `${h}H` : ''}${m ? `${m}M` : ''}` : '';
+  return `${minutes < 0 ? '-' : ''}P${d || !time ? `${d}D` : ''}${time}`;
 }
 
-export async function fristenIcs(store: Store, now: Date): Promise<ExportFile> {
-  const today = toIsoDate(now);
-  const events = deadlineEvents(allOpenDeadlines(store.db, today), today);
-  const { error, value } = createEvents(events, { productId: '-//Werkbruecke//Fristen//DE', calName: 'Werkbrücke: Fristen' });
-  if (error || value === null) throw new AppError('export_failed', `Calendar file could not be created: ${error?.message ?? 'no output'}`);
-  // Without events the library returns an empty string; a calendar without events is still a valid file.
-  const text = value || 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Werkbruecke//Fristen//DE\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:Werkbrücke: Fristen\r\nEND:VCALENDAR\r\n';
-  return { fileName: `Fristen_Werkbruecke_${today}.ics`, mimeType: 'text/calendar', bytes: utf8.encode(foldOctets(text)) };
+function eventLines(e: IcsEvent): string[] {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    // Without METHOD, DTSTAMP is the time of the last revision, i.e. LAST-MODIFIED (RFC 5545 § 3.8.7.2): the same
+    // data gives the same file.
+    `DTSTAMP:${utcDateTime(e.lastModified)}`,
+    `CREATED:${utcDateTime(e.created)}`,
+    `LAST-MODIFIED:${utcDateTime(e.lastModified)}`,
+    `SEQUENCE:${e.sequence}`,
+    `DTSTART;VALUE=DATE:${basicDate(e.date)}`,
+    `DTEND;VALUE=DATE:${basicDate(addDays(e.date, 1))}`,
+    `SUMMARY:${escapeText(e.summary)}`,
+    `DESCRIPTION:${escapeText(e.description)}`,
+    `STATUS:${e.status}`,
+    'TRANSP:TRANSPARENT',
+    `CATEGORIES:${e.categories.map(escapeText).join(',')}`,
+  ];
+  for (const a of e.alarms) {
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(a.description)}`, `TRIGGER:${duration(a.offsetMinutes)}`, 'END:VALARM');
+  }
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** The whole calendar file as text. */
+export function writeCalendar(o: { prodId: string; name: string; events: IcsEvent[] }): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${o.prodId}`, 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(o.name)}`];
+  for (const e of o.events) lines.push(...eventLines(e));
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

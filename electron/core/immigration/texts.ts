@@ -53,6 +53,15 @@ export const KIND_SHORT_DE: Record<Deadline['kind'], string> = {
   extension: 'Verlängerung wegen längerer Ausbildung',
 };
 
+/** The calendar's word for a deadline's start day (fromOn): the lead time begins, the window opens, the duty starts. */
+export const FROM_LABEL_DE: Record<Deadline['kind'], string> = {
+  renewal: 'Vorbereiten',
+  ausbildungsduldung: 'Antrag möglich',
+  start_check: 'Vorbereiten',
+  notify_end: 'Mitteilen',
+  extension: 'Vorbereiten',
+};
+
 export function mayTrainDe(m: MayTrain, rules: Rules): string {
   const doc = m.documentType ? rules.type(m.documentType).label : '';
   const reason = (() => {

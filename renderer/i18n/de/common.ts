@@ -34,6 +34,7 @@ export default {
     loading: 'Wird geladen …',
     exporting: 'Datei wird erstellt …',
     exported: 'Datei „{{file}}“ wurde erstellt.',
+    calendarChanges: 'Seit der letzten Ausgabe: {{added}} neu, {{updated}} geändert, {{cancelled}} abgesagt, {{unchanged}} unverändert.',
   },
   yes: 'Ja',
   no: 'Nein',

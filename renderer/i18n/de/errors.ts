@@ -42,6 +42,8 @@ export default {
   copy_damaged: 'Die gespeicherte Kopie ist beschädigt oder wurde verändert.',
   deadline_done: 'Diese Frist ist bereits als erledigt eingetragen.',
   export_failed: 'Die Datei konnte nicht erstellt werden.',
+  calendar_folder_missing: 'Der Ordner für die Kalenderdatei existiert nicht (mehr). Bitte in den Einstellungen prüfen.',
+  calendar_write_failed: 'Die Kalenderdatei konnte nicht geschrieben werden (keine Schreibrechte oder Datei gesperrt).',
   // Work language (glossary, CSV, pictures, learning tasks, worksheets)
   entry_in_use: '„{{term}}“ wird in {{count}} Lernaufgabe(n) benutzt und kann nicht gelöscht werden. Entfernen Sie das Wort zuerst aus den Aufgaben.',
   picture_not_image: 'Die Datei ist kein Bild. Möglich sind PNG- und JPEG-Bilder.',
@@ -119,6 +121,9 @@ export default {
     file_type_mismatch: '„{{name}}“ ist keine echte {{ext}}-Datei. Bitte den Scan als PDF, JPEG oder PNG speichern.',
     file_type_not_allowed: '„{{name}}“: nur PDF, JPEG oder PNG sind möglich.',
     date_in_future: 'Das Datum liegt in der Zukunft.',
+    folder_not_absolute: 'Bitte den vollständigen Pfad des Ordners angeben (z. B. C:\\Users\\Name\\Kalender).',
+    calendar_folder_missing: 'Diesen Ordner gibt es nicht. Bitte zuerst anlegen.',
+    calendar_write_failed: 'In diesen Ordner kann nicht geschrieben werden.',
     applied_before_issued: 'Das Datum liegt vor der Ausstellung des Dokuments.',
     urgent_after_prepare: '„Dringend“ darf nicht früher beginnen als „Vorbereiten“.',
     unknown_contact: 'Diese Stelle gibt es nicht (mehr) im Adressbuch.',

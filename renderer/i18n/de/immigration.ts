@@ -92,7 +92,7 @@ export default {
     doneBy: 'Erledigt am {{date}} von {{who}}',
     undo: 'Rückgängig',
     exportIcs: 'Alle Fristen als Kalender (.ics)',
-    icsHint: 'Die Datei lässt sich in Outlook und Thunderbird importieren; ein erneuter Import aktualisiert die Termine.',
+    icsHint: 'Die Datei lässt sich in Outlook und Thunderbird importieren. Jede Frist behält in jeder Datei dieselbe Kennung, erledigte kommen als abgesagt. Beide Programme übernehmen beim erneuten Import aber keine Änderungen an Terminen, die sie schon haben; stets aktuell bleibt ein Kalender, der die Datei abonniert (Thunderbird, Einstellungen → Kalenderdatei der Fristen).',
     rules: 'Regeln und Vorlaufzeiten',
     letter: 'Mitteilung (PDF)',
   },

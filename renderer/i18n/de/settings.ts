@@ -42,4 +42,18 @@ export default {
   rules: 'Fristen und Vorlaufzeiten',
   rulesHint: 'Vorlaufzeiten für Verlängerungen und Mitteilungen anpassen – mit der Quelle jeder Regel.',
   privacy: 'Alle Daten bleiben auf diesem PC. Werkbrücke sendet nichts ins Internet.',
+  calendar: {
+    title: 'Kalenderdatei der Fristen',
+    intro: 'Werkbrücke kann eine Kalenderdatei mit allen Fristen in einem Ordner Ihrer Wahl aktuell halten – nach jeder Änderung. Thunderbird kann sie abonnieren und zeigt dann immer den neuesten Stand (Anleitung in der README).',
+    folder: 'Ordner (vollständiger Pfad)',
+    folderHint: 'Zum Beispiel C:\\Users\\Name\\Documents\\Kalender. Der Ordner muss schon existieren.',
+    save: 'Ordner übernehmen',
+    stop: 'Keine Datei mehr führen',
+    saved: 'Die Kalenderdatei wird in diesem Ordner geführt.',
+    stopped: 'Es wird keine Kalenderdatei mehr geführt. Die zuletzt geschriebene Datei bleibt liegen.',
+    file: 'Datei',
+    address: 'Adresse zum Abonnieren',
+    lastWrite: 'Zuletzt geschrieben',
+    lastWriteFailed: 'Die Datei konnte zuletzt nicht geschrieben werden ({{date}}): {{reason}}',
+  },
 };

@@ -34,6 +34,7 @@ export default {
     loading: 'Loading …',
     exporting: 'Creating file …',
     exported: 'File “{{file}}” was created.',
+    calendarChanges: 'Since the last export: {{added}} new, {{updated}} changed, {{cancelled}} cancelled, {{unchanged}} unchanged.',
   },
   yes: 'Yes',
   no: 'No',

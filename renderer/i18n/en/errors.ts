@@ -44,6 +44,8 @@ export default {
   copy_damaged: 'The stored copy is damaged or was changed.',
   deadline_done: 'This deadline is already recorded as done.',
   export_failed: 'The file could not be created.',
+  calendar_folder_missing: 'The folder for the calendar file does not exist (any more). Please check the settings.',
+  calendar_write_failed: 'The calendar file could not be written (no write permission, or the file is locked).',
   // Work language (glossary, CSV, pictures, learning tasks, worksheets)
   entry_in_use: '“{{term}}” is used in {{count}} learning task(s) and cannot be deleted. Remove it from the tasks first.',
   picture_not_image: 'The file is not a picture. PNG and JPEG pictures are possible.',
@@ -121,6 +123,9 @@ export default {
     file_type_mismatch: '“{{name}}” is not a real {{ext}} file. Please save the scan as PDF, JPEG or PNG.',
     file_type_not_allowed: '“{{name}}”: only PDF, JPEG or PNG are possible.',
     date_in_future: 'The date lies in the future.',
+    folder_not_absolute: 'Please give the full path of the folder (e.g. C:\\Users\\Name\\Calendar).',
+    calendar_folder_missing: 'This folder does not exist. Please create it first.',
+    calendar_write_failed: 'This folder cannot be written to.',
     applied_before_issued: 'The date is before the document was issued.',
     urgent_after_prepare: '“Urgent” must not start earlier than “prepare”.',
     unknown_contact: 'This institution is not (or no longer) in the address book.',

@@ -95,7 +95,7 @@ export default {
     doneBy: 'Done on {{date}} by {{who}}',
     undo: 'Undo',
     exportIcs: 'All deadlines as a calendar (.ics)',
-    icsHint: 'The file can be imported into Outlook and Thunderbird; importing it again updates the events.',
+    icsHint: 'The file can be imported into Outlook and Thunderbird. Every deadline keeps the same identifier in every file; those done come back as cancelled. Both programs, however, do not take over changes to events they already have when a file is imported again; a calendar that subscribes to the file stays up to date (Thunderbird, Settings → Calendar file of the deadlines).',
     rules: 'Rules and lead times',
     letter: 'Notice (PDF)',
   },

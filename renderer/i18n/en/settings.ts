@@ -45,4 +45,18 @@ export default {
   rules: 'Deadlines and lead times',
   rulesHint: 'Adjust the lead times for renewals and notices, with the source of each rule.',
   privacy: 'All data stays on this PC. Werkbrücke sends nothing to the internet.',
+  calendar: {
+    title: 'Calendar file of the deadlines',
+    intro: 'Werkbrücke can keep a calendar file with every deadline up to date in a folder of your choice – after every change. Thunderbird can subscribe to it and then always shows the latest state (instructions in the README).',
+    folder: 'Folder (full path)',
+    folderHint: 'For example C:\\Users\\Name\\Documents\\Calendar. The folder must exist already.',
+    save: 'Use this folder',
+    stop: 'Stop keeping a file',
+    saved: 'The calendar file is kept in this folder.',
+    stopped: 'No calendar file is kept any more. The file written last stays where it is.',
+    file: 'File',
+    address: 'Address to subscribe to',
+    lastWrite: 'Last written',
+    lastWriteFailed: 'The file could not be written last time ({{date}}): {{reason}}',
+  },
 } satisfies Shape<typeof de>;
