@@ -1,7 +1,7 @@
 // The deadlines' calendar file (issue 15): what an export changed, and the folder where the app keeps one
 // calendar file up to date for a calendar that subscribes to it.
 import { z } from 'zod';
-import { empty } from './common';
+import { empty, optText } from './common';
 
 /** What an export changed compared with the one before (a download or the kept file, whichever came last). */
 export const CalendarChanges = z.object({
@@ -32,7 +32,7 @@ export const calendarContract = {
   'calendar.folder': { input: empty, output: CalendarFolder },
   /** Chooses the folder (an existing one, absolute path) and writes the file there at once; null stops keeping it. */
   'calendar.setFolder': {
-    input: z.object({ folder: z.string().trim().max(1000).nullable().transform((v) => v || null) }).strict(),
+    input: z.object({ folder: optText(1000) }).strict(),
     output: CalendarFolder,
   },
 } as const;
