@@ -3,7 +3,9 @@
 import { handlers } from './api/handlers';
 import { createRegistry, type Registry } from './api/registry';
 import { inlineRunner, workerRunner, type JobRunner } from './jobs/runner';
+import { toIsoDate } from '../../shared/format';
 import { openStore, type Store } from './store/db';
+import { settleEnds } from './trainees/service';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -24,7 +26,16 @@ export interface Core {
 export function startCore(o: CoreOptions): Core {
   const store = openStore(o.dataDir);
   const jobs = o.workerFile ? workerRunner(o.dataDir, o.workerFile) : inlineRunner(store);
-  const registry = createRegistry(handlers, { store, jobs, transport: o.transport, appVersion: APP_VERSION, now: o.now ?? (() => new Date()) });
+  const now = o.now ?? (() => new Date());
+  // An end of training recorded in advance takes effect on its day: checked before every call, once per day and process.
+  let settled = '';
+  const settle = () => {
+    const today = toIsoDate(now());
+    if (today === settled) return;
+    settleEnds(store.db, today, now());
+    settled = today;
+  };
+  const registry = createRegistry(handlers, { store, jobs, transport: o.transport, appVersion: APP_VERSION, now }, console.error, settle);
   return {
     store,
     jobs,

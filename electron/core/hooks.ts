@@ -3,7 +3,7 @@
 import type { Trainee } from '../../shared/trainees';
 import type { Db } from './store/db';
 import { planAfterContractChange } from './plan/service';
-import { extensionTasksAfterContractChange, notifyTaskAfterEarlyEnd } from './immigration/hooks';
+import { extensionTasksAfterContractChange, noticeTaskAfterEnd } from './immigration/hooks';
 import { languageAfterContractChange } from './language/hooks';
 
 /** After the contract data of a trainee changed (dates, hours, occupation). */
@@ -13,7 +13,7 @@ export function afterContractChange(db: Db, before: Trainee, after: Trainee): vo
   languageAfterContractChange(db, before, after);
 }
 
-/** After a training ended (regular or early). */
-export function afterTrainingEnded(db: Db, trainee: Trainee): void {
-  notifyTaskAfterEarlyEnd(db, trainee);
+/** After the end of a training was recorded (regular or early, past or scheduled). */
+export function afterTrainingEnded(db: Db, trainee: Trainee, now = new Date()): void {
+  noticeTaskAfterEnd(db, trainee, now);
 }

@@ -27,7 +27,13 @@ export interface Registry {
   context: Context;
 }
 
-export function createRegistry(handlers: HandlerMap<CallName>, context: Context, log: (msg: string, e: unknown) => void = console.error): Registry {
+/** `before` runs before each handler (the core uses it to settle ends of training recorded in advance). */
+export function createRegistry(
+  handlers: HandlerMap<CallName>,
+  context: Context,
+  log: (msg: string, e: unknown) => void = console.error,
+  before: () => void = () => {},
+): Registry {
   return {
     context,
     async invoke(name, input) {
@@ -39,6 +45,7 @@ export function createRegistry(handlers: HandlerMap<CallName>, context: Context,
         return { ok: false, error: { code: 'validation', message: `Invalid input for ${name}: ${JSON.stringify(issues)}`, issues } };
       }
       try {
+        before();
         const handler = handlers[name] as (i: unknown, c: Context) => unknown;
         const result = await handler(parsed.data, context);
         const out = contract.output.safeParse(result);

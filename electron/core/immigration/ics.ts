@@ -10,7 +10,7 @@ import type { Store } from '../store/db';
 import { addDays } from './dates';
 import { allOpenDeadlines } from './deadlines';
 import { loadRules } from './rules';
-import { KIND_SHORT_DE, personName, whatToDoDe } from './texts';
+import { KIND_SHORT_DE, personName, sourceDe, whatToDoDe } from './texts';
 
 const dateArray = (iso: string): DateArray => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -22,7 +22,7 @@ export function deadlineEvents(deadlines: Deadline[], today: string): EventAttri
   const events: EventAttributes[] = [];
   for (const d of deadlines) {
     const who = `${d.lastName}, ${d.firstName}`;
-    const description = `${whatToDoDe(d, rules)}\n\nQuelle: ${d.source}\n${rules.file.disclaimer}`;
+    const description = `${whatToDoDe(d, rules)}\n\nQuelle: ${sourceDe(rules, d.source, d.uncertain)}\n${rules.file.disclaimer.de}`;
     events.push({
       uid: `${d.key}@werkbruecke`,
       title: `Frist: ${KIND_SHORT_DE[d.kind]} – ${who}`,

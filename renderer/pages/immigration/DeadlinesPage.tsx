@@ -58,7 +58,7 @@ export function DeadlinesPage() {
           </ul>
         </section>
       ) : null}
-      {data && data.open.length === 0 ? <p className="empty">{t('dashboard.empty')}</p> : null}
+      {data && data.open.length === 0 ? <p className="empty">{t('dashboard.empty', { days: data.horizonDays })}</p> : null}
       {data
         ? DEADLINE_BUCKETS.map((bucket) => {
             const items = data.open.filter((d) => d.bucket === bucket);
@@ -66,7 +66,7 @@ export function DeadlinesPage() {
             return (
               <section key={bucket} className={`bucket bucket-${bucket}`} aria-labelledby={`bucket-${bucket}`}>
                 <h2 id={`bucket-${bucket}`}>
-                  {t(`dashboard.buckets.${bucket}`)} <span className="count">({items.length})</span>
+                  {t(`dashboard.buckets.${bucket}`, { days: bucket === 'soon' ? data.soonDays : data.upcomingDays })} <span className="count">({items.length})</span>
                 </h2>
                 <DeadlineTable items={items} showWho onChanged={list.reload} />
               </section>
