@@ -53,7 +53,7 @@ export class DocumentsTabModel {
     const section = this.page.locator('section', { has: this.page.getByRole('heading', { name: /Beteiligte Stellen|Institutions involved/ }) });
     await section.getByRole('checkbox', { name: new RegExp(name) }).check();
     await section.getByRole('button', { name: /Zuordnung speichern|Save links/ }).click();
-    await expect(section.getByRole('status')).toBeVisible();
+    await expect(section.getByRole('status').filter({ hasText: /Zuordnung wurde gespeichert|links were saved/ })).toBeVisible();
   }
 }
 

@@ -82,6 +82,7 @@ export function DeadlinesPage() {
                 <span>
                   <strong>{t(`kindShort.${d.kind}`)}</strong> – <a href={href(`/trainees/${d.traineeId}/documents`)}>{`${d.lastName}, ${d.firstName}`}</a> ({formatDate(d.dueOn)}).{' '}
                   {t('dashboard.doneBy', { date: formatDate(d.done?.doneOn), who: d.done?.doneBy })}
+                  {d.done?.via ? ` (${t(`complete.vias.${d.done.via}`)})` : ''}
                   {d.done?.note ? ` – ${d.done.note}` : ''} <small className="muted">({formatDateTime(d.done?.doneAt)})</small>
                 </span>{' '}
                 <button type="button" className="link-button" onClick={() => undo(d.key)}>
