@@ -11,6 +11,7 @@ import { AppError } from './core/errors';
 import { runExport } from './core/exports/registry';
 import { defaultDataDir } from './core/paths';
 import { backupStore, checkDatabase, openStore, restoreDatabase, type Store } from './core/store/db';
+import { settleEnds } from './core/trainees/service';
 import { listTrainees } from './core/trainees/service';
 import { listDeadlines } from './core/immigration/deadlines';
 import { tasksForCli } from './core/language/tasks';
@@ -128,7 +129,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'list': {
       const what = rest[0];
       if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(`list expects one of: ${Object.keys(LISTS).join(', ')}`);
-      const rows = await withStore((s) => LISTS[what]!(s));
+      // Ends of training recorded in advance take effect on their day, as in the app.
+      const rows = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), LISTS[what]!(s)));
       if (v.json) console.log(JSON.stringify(rows, null, 2));
       else printTable(rows as Record<string, unknown>[]);
       return 0;
@@ -193,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
         const issues = toFieldIssues(parsed.error.issues, request);
         throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
       }
-      const file = await withStore((s) => runExport(s, parsed.data));
+      const file = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), runExport(s, parsed.data)));
       fs.writeFileSync(out, file.bytes);
       console.log(`${out} (${file.bytes.byteLength} Bytes)`);
       return 0;

@@ -16,7 +16,7 @@ export const STATE_DE: Record<DocumentState, string> = {
   expired: 'abgelaufen',
   renewal_applied: 'Verlängerung beantragt',
   replaced: 'ersetzt',
-  lapsed: 'erloschen / an die Ausbildung gebunden',
+  lapsed: 'Ausbildung vorzeitig beendet (siehe „Was fehlt“)',
 };
 
 /** The work note as printed: the exact wording when it was entered, else the standard wording (plus additions). */
@@ -31,7 +31,8 @@ export const personName = (d: { firstName: string; lastName: string }) => `${d.f
 /** A source as printed, with the visible mark when the rule is uncertain (never "[?]"). */
 export function sourceDe(rules: Rules, source: Localized | string | null, uncertain: Localized | null): string {
   const s = typeof source === 'string' ? source : (source?.de ?? '');
-  return [s, uncertain ? `${rules.file.uncertainMark.de}: ${uncertain.de}` : null].filter(Boolean).join(' – ');
+  const mark = rules.file.uncertainMark.de;
+  return [s, uncertain ? (uncertain.de === mark ? mark : `${mark}: ${uncertain.de}`) : null].filter(Boolean).join(' – ');
 }
 
 /** What to do, for whom, by when: one sentence per deadline, from the catalogue's template. */

@@ -259,7 +259,8 @@ function DocTable({
                   </button>
                   {d.validUntil && !d.renewalAppliedOn ? (
                     <button type="button" onClick={() => onAction({ kind: 'applied', doc: d })} aria-label={`${t('docs.renewalApplied')} ${name(d)}`}>
-                      {t('docs.renewalApplied')}
+                      {/* § 104c cannot be extended: what is applied for is another title (§ 25a, § 25b …). */}
+                      {d.type === 'chancen_104c' ? t('docs.otherTitleApplied') : t('docs.renewalApplied')}
                     </button>
                   ) : null}
                   <button type="button" className="danger" onClick={() => onAction({ kind: 'delete', doc: d })} aria-label={`${t('docs.delete')}: ${name(d)}`}>
