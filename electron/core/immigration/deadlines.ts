@@ -86,14 +86,23 @@ interface Parts {
 function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   const template =
     p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
-  const values = (lang: 'de' | 'en') => ({
-    doc: docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang),
-    who: `${p.t.first_name} ${p.t.last_name}`,
-    due: formatDate(p.dueOn),
-    from: formatDate(p.fromOn),
-    event: formatDate(p.eventOn),
-    ...p.extra,
-  });
+  // Each value is computed only when the template asks for it.
+  const values = (lang: 'de' | 'en') => (k: string) => {
+    switch (k) {
+      case 'doc':
+        return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
+      case 'who':
+        return `${p.t.first_name} ${p.t.last_name}`;
+      case 'due':
+        return formatDate(p.dueOn);
+      case 'from':
+        return formatDate(p.fromOn);
+      case 'event':
+        return formatDate(p.eventOn);
+      default:
+        return p.extra?.[k];
+    }
+  };
   const de = fill(template.de, values('de'));
   const en = fill(template.en, values('en'));
   const r = rules.file.rules.ausbildungsduldung;
@@ -102,6 +111,7 @@ function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   return { de, en };
 }
 
+/** The deadline without its sentence (filled in only for the deadlines shown, see computeDeadlines). */
 function makeDeadline(p: Parts, today: string, rules: Rules): Deadline {
   const daysLeft = daysBetween(today, p.dueOn);
   const rule = rules.rule(p.ruleId)!;
@@ -124,10 +134,14 @@ function makeDeadline(p: Parts, today: string, rules: Rules): Deadline {
     sourceText: rule.source,
     binding: rule.binding,
     uncertain: rule.uncertain,
-    text: deadlineText(p, rule, rules),
+    text: EMPTY_TEXT,
     done: null,
   };
 }
+
+const EMPTY_TEXT: Localized = { de: '', en: '' };
+
+const withText = (d: Deadline, p: Parts, rules: Rules): Deadline => ({ ...d, text: deadlineText(p, rules.rule(p.ruleId)!, rules) });
 
 /** Whether a stored notice still applies: the training still ends (or ended) on that day, in the way its rule covers. */
 function noticeApplies(t: TraineeRow, s: StoredTask, rules: Rules): boolean {
@@ -138,8 +152,11 @@ function noticeApplies(t: TraineeRow, s: StoredTask, rules: Rules): boolean {
   return early || Boolean(rule?.onRegularEnd);
 }
 
-/** Every open deadline in `data`, unsorted. Pure: `today`, lead times and rules are passed in. */
-export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules): Deadline[] {
+/**
+ * Every open deadline in `data` (or those `keep` accepts), unsorted. Pure: `today`, lead times and rules are passed
+ * in. The sentences are written only for the deadlines kept (the dashboard shows a fraction of them).
+ */
+export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules, keep?: (d: Deadline) => boolean): Deadline[] {
   const out: Deadline[] = [];
   const byId = new Map<number, TraineeRow>();
   for (const t of data.trainees) byId.set(t.id, t);
@@ -148,7 +165,10 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   // A document with an open extension task gets that reminder only, not a second renewal for the same date.
   const extended = new Set<number>();
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
-  const push = (p: Parts) => out.push(makeDeadline(p, today, rules));
+  const push = (p: Parts) => {
+    const d = makeDeadline(p, today, rules);
+    if (!keep || keep(d)) out.push(withText(d, p, rules));
+  };
 
   for (const t of data.trainees) {
     if (t.status !== 'active') continue;
@@ -207,9 +227,11 @@ const sortDeadlines = (a: Deadline, b: Deadline) =>
   a.dueOn === b.dueOn ? a.lastName.localeCompare(b.lastName, 'de') || a.key.localeCompare(b.key) : a.dueOn < b.dueOn ? -1 : 1;
 
 /** Loads what computeDeadlines needs, for all trainees or one. */
-export function loadDeadlineData(db: Db, traineeId?: number): DeadlineData {
+export function loadDeadlineData(db: Db, traineeId?: number, today?: string): DeadlineData {
   const one = traineeId !== undefined;
   const p = one ? { tid: traineeId } : {};
+  // The Ausbildungsduldung window is a planning date before the start: only trainees not yet started need it.
+  const notStarted = today ? `AND t.contract_start >= '${today.replace(/[^0-9-]/g, '')}'` : '';
   const trainees = db
     .prepare(
       `SELECT id, first_name, last_name, status, contract_start, contract_end_planned, ended_on, scheduled_end_on, scheduled_end_kind FROM trainees
@@ -232,7 +254,7 @@ export function loadDeadlineData(db: Db, traineeId?: number): DeadlineData {
   const duldungSince = new Map(
     (db
       .prepare(
-        `SELECT d.trainee_id, MIN(d.issued_on) AS since FROM residence_documents d ${one ? '' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active'`}
+        `SELECT d.trainee_id, MIN(d.issued_on) AS since FROM residence_documents d JOIN trainees t ON t.id = d.trainee_id ${one ? '' : `AND t.status = 'active'`} ${notStarted}
          WHERE d.issued_on IS NOT NULL AND d.type IN (${openers.join(', ') || "''"}) ${one ? 'AND d.trainee_id = @tid' : ''} GROUP BY d.trainee_id`,
       )
       .all(p) as { trainee_id: number; since: string }[]).map((r) => [r.trainee_id, r.since]),
@@ -252,12 +274,12 @@ export function loadDeadlineData(db: Db, traineeId?: number): DeadlineData {
 
 /** Open deadlines of one trainee (all of them, however far ahead), sorted by date. */
 export function traineeDeadlines(db: Db, traineeId: number, today: string): Deadline[] {
-  return computeDeadlines(loadDeadlineData(db, traineeId), today, leadTimes(db), loadRules()).sort(sortDeadlines);
+  return computeDeadlines(loadDeadlineData(db, traineeId, today), today, leadTimes(db), loadRules()).sort(sortDeadlines);
 }
 
 /** Every open deadline (for the calendar export), sorted by date. */
 export function allOpenDeadlines(db: Db, today: string): Deadline[] {
-  return computeDeadlines(loadDeadlineData(db), today, leadTimes(db), loadRules()).sort(sortDeadlines);
+  return computeDeadlines(loadDeadlineData(db, undefined, today), today, leadTimes(db), loadRules()).sort(sortDeadlines);
 }
 
 interface DoneRow extends StoredTask {
@@ -275,7 +297,8 @@ function doneDeadline(r: DoneRow, today: string, rules: Rules): Deadline {
   const doc = r.document_id !== null && r.document_type ? { id: r.document_id, type: r.document_type, type_detail: r.document_detail } : null;
   // A completion recorded under a rule a later catalogue no longer has keeps its key; it is shown with the generic renewal rule.
   const ruleId = rules.rule(r.rule_id) ? r.rule_id : 'renewal';
-  const d = makeDeadline({ t, kind: r.kind, doc, dueOn: r.due_on, fromOn: r.from_on, eventOn: r.event_on, ruleId, key: r.key }, today, rules);
+  const parts: Parts = { t, kind: r.kind, doc, dueOn: r.due_on, fromOn: r.from_on, eventOn: r.event_on, ruleId, key: r.key };
+  const d = withText(makeDeadline(parts, today, rules), parts, rules);
   return { ...d, ruleId: r.rule_id, urgent: false, done: { doneOn: r.done_on, doneBy: r.done_by, doneAt: r.done_at, note: r.done_note, via: r.done_via } };
 }
 
@@ -291,10 +314,9 @@ export function listDeadlines(db: Db, today: string, horizon?: number, traineeId
   const rules = loadRules();
   const { dashboard } = rules.file;
   const horizonDays = horizon ?? dashboard.horizonDays;
-  const data = loadDeadlineData(db, traineeId);
-  const open = computeDeadlines(data, today, leadTimes(db), rules)
-    .filter((d) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind))
-    .sort(sortDeadlines);
+  const data = loadDeadlineData(db, traineeId, today);
+  const shown = (d: Deadline) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind);
+  const open = computeDeadlines(data, today, leadTimes(db), rules, shown).sort(sortDeadlines);
   const done = (db.prepare(`${DONE_SELECT} ${traineeId !== undefined ? 'AND k.trainee_id = ?' : ''} ORDER BY k.done_at DESC, k.id DESC LIMIT 20`).all(
     ...(traineeId !== undefined ? [traineeId] : []),
   ) as DoneRow[]).map((r) => doneDeadline(r, today, rules));

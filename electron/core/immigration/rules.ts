@@ -141,9 +141,16 @@ export function loadRules(): Rules {
   return cached;
 }
 
-/** Fills a catalogue template: "{doc} läuft am {due} ab" with { doc: …, due: … }. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+const compiled = new Map<string, string[]>();
+
+/** Fills a catalogue template: "{doc} läuft am {due} ab" with { doc: …, due: … } (or a function giving each value). */
+export function fill(template: string, values: Record<string, string> | ((key: string) => string | undefined)): string {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  const get = typeof values === 'function' ? values : (k: string) => values[k];
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (get(parts[i]!) ?? `{${parts[i]}}`) + parts[i + 1]!;
+  return out;
 }
 
 const LEAD_KEY = 'immigration.leadTimes';
