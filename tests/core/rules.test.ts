@@ -29,6 +29,13 @@ describe('rule catalogue', () => {
     expect(rules.file.rules.notify_60d.uncertain).not.toBeNull();
     expect(rules.file.rules.notify_16g.uncertain).not.toBeNull();
     expect(fs.readFileSync(catalogueFile(), 'utf8')).not.toContain('[?]');
+    // Nor in the screens' wording; and the rules page does not call every rule a statutory period.
+    for (const lang of ['de', 'en']) {
+      const ui = fs.readFileSync(new URL(`../../renderer/i18n/${lang}/immigration.ts`, import.meta.url), 'utf8');
+      expect(ui).not.toContain('[?]');
+      expect(ui).not.toMatch(/gesetzliche Fristen nicht\.|periods set by law cannot be changed\./);
+      expect(ui).not.toMatch(/'(Ja|Nein|Yes|No): /);
+    }
     // § 81 Abs. 4 is not cited as keeping a Duldung, a Gestattung or a passport in force.
     expect(rules.file.rules.renewal_passport.source.de).not.toContain('§ 81');
     expect(rules.file.rules.renewal_passport.source.de).toContain('Botschaft oder das Konsulat');

@@ -179,7 +179,7 @@ export function missingItems(t: TraineeFacts, docs: DocFacts[], today: string, l
   if (status.length === 0) out.push({ code: 'no_status_document', documentId: null, documentType: null, ...plain });
   for (const d of current) {
     if (t.status === 'active' && (rules.type(d.type).status || d.type === 'beschaeftigungserlaubnis') && !d.copy_path) {
-      out.push({ code: 'copy_missing', documentId: d.id, documentType: d.type, ...plain });
+      out.push({ code: 'copy_missing', documentId: d.id, documentType: d.type, text: null, source: rules.file.rules.retention.source, uncertain: null });
     }
     if (documentState(d, today, lead[d.type], rules, t.early_end_on ?? null).state === 'expired') out.push({ code: 'renewal_overdue', documentId: d.id, documentType: d.type, ...plain });
     if (rules.type(d.type).status && d.work_note === 'sonstige') out.push({ code: 'note_unclear', documentId: d.id, documentType: d.type, ...plain });
@@ -196,7 +196,7 @@ export function missingItems(t: TraineeFacts, docs: DocFacts[], today: string, l
     }
   }
   const v = evaluateDocs(docs, today < t.contract_start ? t.contract_start : today, rules);
-  if (v.reason === 'permission_missing') out.push({ code: 'permission_missing', documentId: v.documentId, documentType: v.documentType, ...plain });
+  if (v.reason === 'permission_missing') out.push({ code: 'permission_missing', documentId: v.documentId, documentType: v.documentType, text: null, source: rules.file.rules.renewal_permission.source, uncertain: null });
   const needsPass = status.find((d) => rules.type(d.type).needsPassport);
   if (needsPass && !current.some((d) => d.type === 'pass')) out.push({ code: 'passport_missing', documentId: needsPass.id, documentType: needsPass.type, ...plain });
   return out;

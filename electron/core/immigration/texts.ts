@@ -88,7 +88,7 @@ export function missingDe(m: Missing, rules: Rules): string {
       case 'no_status_document':
         return 'Kein Aufenthaltsdokument erfasst.';
       case 'copy_missing':
-        return `Kopie von ${doc} fehlt (Aufbewahrungspflicht, § 4a Abs. 5 S. 3 Nr. 2 AufenthG).`;
+        return `Kopie von ${doc} fehlt.`;
       case 'permission_missing':
         return `Beschäftigungserlaubnis der Ausländerbehörde fehlt (${doc} erlaubt die Beschäftigung nur mit Erlaubnis).`;
       case 'passport_missing':

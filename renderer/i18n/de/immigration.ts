@@ -65,7 +65,7 @@ export default {
   },
   missing: {
     no_status_document: 'Kein Aufenthaltsdokument erfasst.',
-    copy_missing: 'Kopie von „{{doc}}“ fehlt (Aufbewahrungspflicht, § 4a Abs. 5 AufenthG).',
+    copy_missing: 'Kopie von „{{doc}}“ fehlt.',
     permission_missing: 'Beschäftigungserlaubnis der Ausländerbehörde fehlt ({{doc}} erlaubt die Beschäftigung nur mit Erlaubnis).',
     passport_missing: 'Pass oder Passersatz nicht erfasst (für {{doc}} erforderlich).',
     renewal_overdue: '„{{doc}}“ ist abgelaufen und nicht verlängert.',

@@ -68,7 +68,7 @@ export default {
   },
   missing: {
     no_status_document: 'No residence document recorded.',
-    copy_missing: 'Copy of “{{doc}}” missing (must be kept, § 4a Abs. 5 AufenthG).',
+    copy_missing: 'Copy of “{{doc}}” missing.',
     permission_missing: 'Work permission of the immigration office missing ({{doc}} allows employment only with permission).',
     passport_missing: 'Passport or substitute not recorded (required for {{doc}}).',
     renewal_overdue: '“{{doc}}” has expired and was not renewed.',

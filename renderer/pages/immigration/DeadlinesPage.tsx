@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { DeadlineTable } from './DeadlineTable';
-import { useImmigrationText } from './text';
+import { SourceNote, useImmigrationText } from './text';
 
 export function DeadlinesPage() {
   const { t } = useTranslation('immigration');
@@ -52,7 +52,7 @@ export function DeadlinesPage() {
                 <a href={href(`/trainees/${b.traineeId}/documents`)}>
                   {b.lastName}, {b.firstName}
                 </a>
-                : {text.reason(b)}
+: {text.reason(b)} <SourceNote source={b.source} uncertain={b.uncertain} />
               </li>
             ))}
           </ul>
