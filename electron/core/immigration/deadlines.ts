@@ -80,6 +80,8 @@ interface Parts {
   key: string;
   urgentFrom?: string;
   extra?: Record<string, string>;
+  /** Already accepted by `keep` (computeDeadlines). */
+  kept?: boolean;
 }
 
 /** The sentence "what to do" from the catalogue, in both languages. */
@@ -156,7 +158,7 @@ function noticeApplies(t: TraineeRow, s: StoredTask, rules: Rules): boolean {
  * Every open deadline in `data` (or those `keep` accepts), unsorted. Pure: `today`, lead times and rules are passed
  * in. The sentences are written only for the deadlines kept (the dashboard shows a fraction of them).
  */
-export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules, keep?: (d: Deadline) => boolean): Deadline[] {
+export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules, keep?: (d: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'>) => boolean): Deadline[] {
   const out: Deadline[] = [];
   const byId = new Map<number, TraineeRow>();
   for (const t of data.trainees) byId.set(t.id, t);
@@ -165,9 +167,10 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   // A document with an open extension task gets that reminder only, not a second renewal for the same date.
   const extended = new Set<number>();
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
+  // Only the deadlines kept are built and given their sentence.
   const push = (p: Parts) => {
-    const d = makeDeadline(p, today, rules);
-    if (!keep || keep(d)) out.push(withText(d, p, rules));
+    if (keep && !p.kept && !keep({ kind: p.kind, daysLeft: daysBetween(today, p.dueOn), fromOn: p.fromOn })) return;
+    out.push(withText(makeDeadline(p, today, rules), p, rules));
   };
 
   for (const t of data.trainees) {
@@ -180,7 +183,12 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
       const key = deadlineKey('renewal', t.id, d.id, d.valid_until);
       if (data.doneKeys.has(key)) continue;
       const lt = lead[d.type];
-      push({ t, kind: 'renewal', doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) });
+      // Cheap test first (most renewals are far off): has the lead time begun? (daysLeft ≤ prepare weeks ⇔ fromOn ≤ today)
+      if (keep) {
+        const daysLeft = daysBetween(today, d.valid_until);
+        if (!keep({ kind: 'renewal', daysLeft, fromOn: daysLeft <= lt.prepareWeeks * 7 ? today : null })) continue;
+      }
+      push({ t, kind: 'renewal', kept: true, doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) });
     }
     // Ausbildungsduldung: a planning date before the start (never "overdue" once the training runs), for a trainee
     // whose document opens the window (a Duldung) and who holds no title for the training.
@@ -223,27 +231,37 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   return out;
 }
 
+// One collator for all comparisons (localeCompare with a locale builds one per call).
+const byName = new Intl.Collator('de').compare;
 const sortDeadlines = (a: Deadline, b: Deadline) =>
-  a.dueOn === b.dueOn ? a.lastName.localeCompare(b.lastName, 'de') || a.key.localeCompare(b.key) : a.dueOn < b.dueOn ? -1 : 1;
+  a.dueOn === b.dueOn ? byName(a.lastName, b.lastName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.dueOn < b.dueOn ? -1 : 1;
+
+// The loader's statements, prepared once per database (the dashboard runs them on every call).
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function prepared(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 /** Loads what computeDeadlines needs, for all trainees or one. */
 export function loadDeadlineData(db: Db, traineeId?: number, today?: string): DeadlineData {
   const one = traineeId !== undefined;
   const p = one ? { tid: traineeId } : {};
   // The Ausbildungsduldung window is a planning date before the start: only trainees not yet started need it.
-  const notStarted = today ? `AND t.contract_start >= '${today.replace(/[^0-9-]/g, '')}'` : '';
-  const trainees = db
-    .prepare(
-      `SELECT id, first_name, last_name, status, contract_start, contract_end_planned, ended_on, scheduled_end_on, scheduled_end_kind FROM trainees
-       WHERE ${one ? 'id = @tid' : `status = 'active' OR id IN (SELECT trainee_id FROM deadline_tasks WHERE stored = 1 AND done_at IS NULL)`}`,
-    )
-    .all(p) as TraineeRow[];
-  const docRows = db
-    .prepare(
-      `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.copy_path, d.safe_origin
-       FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
-    )
-    .all(p) as (DocFacts & { trainee_id: number })[];
+  const notStarted = today ? 'AND t.contract_start >= @today' : '';
+  const trainees = prepared(
+    db,
+    `SELECT id, first_name, last_name, status, contract_start, contract_end_planned, ended_on, scheduled_end_on, scheduled_end_kind FROM trainees
+     WHERE ${one ? 'id = @tid' : `status = 'active' OR id IN (SELECT trainee_id FROM deadline_tasks WHERE stored = 1 AND done_at IS NULL)`}`,
+  ).all(p) as TraineeRow[];
+  const docRows = prepared(
+    db,
+    `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.copy_path, d.safe_origin
+     FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
+  ).all(p) as (DocFacts & { trainee_id: number })[];
   const docs = new Map<number, DocFacts[]>();
   for (const d of docRows) {
     const list = docs.get(d.trainee_id);
@@ -251,23 +269,20 @@ export function loadDeadlineData(db: Db, traineeId?: number, today?: string): De
     else docs.set(d.trainee_id, [d]);
   }
   const openers = loadRules().file.documentTypes.filter((d) => d.opensAusbildungsduldungWindow).map((d) => `'${d.id}'`);
-  const duldungSince = new Map(
-    (db
-      .prepare(
-        `SELECT d.trainee_id, MIN(d.issued_on) AS since FROM residence_documents d JOIN trainees t ON t.id = d.trainee_id ${one ? '' : `AND t.status = 'active'`} ${notStarted}
-         WHERE d.issued_on IS NOT NULL AND d.type IN (${openers.join(', ') || "''"}) ${one ? 'AND d.trainee_id = @tid' : ''} GROUP BY d.trainee_id`,
-      )
-      .all(p) as { trainee_id: number; since: string }[]).map((r) => [r.trainee_id, r.since]),
-  );
-  const stored = db
-    .prepare(
-      `SELECT k.key, k.trainee_id, k.document_id, k.kind, k.rule_id, k.due_on, k.from_on, k.event_on, d.type AS document_type, d.type_detail AS document_detail
-       FROM deadline_tasks k LEFT JOIN residence_documents d ON d.id = k.document_id
-       WHERE k.stored = 1 AND k.done_at IS NULL ${one ? 'AND k.trainee_id = @tid' : ''}`,
-    )
-    .all(p) as StoredTask[];
+  const since = prepared(
+    db,
+    `SELECT d.trainee_id, MIN(d.issued_on) AS since FROM residence_documents d JOIN trainees t ON t.id = d.trainee_id ${one ? '' : `AND t.status = 'active'`} ${notStarted}
+     WHERE d.issued_on IS NOT NULL AND d.type IN (${openers.join(', ') || "''"}) ${one ? 'AND d.trainee_id = @tid' : ''} GROUP BY d.trainee_id`,
+  ).all(today ? { ...p, today } : p) as { trainee_id: number; since: string }[];
+  const duldungSince = new Map(since.map((r) => [r.trainee_id, r.since]));
+  const stored = prepared(
+    db,
+    `SELECT k.key, k.trainee_id, k.document_id, k.kind, k.rule_id, k.due_on, k.from_on, k.event_on, d.type AS document_type, d.type_detail AS document_detail
+     FROM deadline_tasks k LEFT JOIN residence_documents d ON d.id = k.document_id
+     WHERE k.stored = 1 AND k.done_at IS NULL ${one ? 'AND k.trainee_id = @tid' : ''}`,
+  ).all(p) as StoredTask[];
   const doneKeys = new Set(
-    (db.prepare(`SELECT key FROM deadline_tasks WHERE stored = 0 AND done_at IS NOT NULL ${one ? 'AND trainee_id = @tid' : ''}`).pluck().all(p) as string[]),
+    (prepared(db, `SELECT key FROM deadline_tasks WHERE stored = 0 AND done_at IS NOT NULL ${one ? 'AND trainee_id = @tid' : ''}`).all(p) as { key: string }[]).map((r) => r.key),
   );
   return { trainees, docs, duldungSince, stored, doneKeys };
 }
@@ -315,7 +330,7 @@ export function listDeadlines(db: Db, today: string, horizon?: number, traineeId
   const { dashboard } = rules.file;
   const horizonDays = horizon ?? dashboard.horizonDays;
   const data = loadDeadlineData(db, traineeId, today);
-  const shown = (d: Deadline) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind);
+  const shown = (d: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'>) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind);
   const open = computeDeadlines(data, today, leadTimes(db), rules, shown).sort(sortDeadlines);
   const done = (db.prepare(`${DONE_SELECT} ${traineeId !== undefined ? 'AND k.trainee_id = ?' : ''} ORDER BY k.done_at DESC, k.id DESC LIMIT 20`).all(
     ...(traineeId !== undefined ? [traineeId] : []),
@@ -326,7 +341,7 @@ export function listDeadlines(db: Db, today: string, horizon?: number, traineeId
     const m: MayTrain = mayTrain(t, data.docs.get(t.id) ?? [], today, rules);
     if (m.verdict !== 'allowed') blocked.push({ ...m, firstName: t.first_name, lastName: t.last_name });
   }
-  blocked.sort((a, b) => a.lastName.localeCompare(b.lastName, 'de') || a.traineeId - b.traineeId);
+  blocked.sort((a, b) => byName(a.lastName, b.lastName) || a.traineeId - b.traineeId);
   return { today, soonDays: dashboard.soonDays, upcomingDays: dashboard.upcomingDays, horizonDays, open, done, blocked };
 }
 
