@@ -88,19 +88,21 @@ interface Parts {
 function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   const template =
     p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
-  // Each value is computed only when the template asks for it.
+  // Each value is computed only when a template asks for it, and once for both languages.
+  const shared: Record<string, string | undefined> = {};
+  const once = (k: string, f: () => string) => (shared[k] ??= f());
   const values = (lang: 'de' | 'en') => (k: string) => {
     switch (k) {
       case 'doc':
         return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
       case 'who':
-        return `${p.t.first_name} ${p.t.last_name}`;
+        return once(k, () => `${p.t.first_name} ${p.t.last_name}`);
       case 'due':
-        return formatDate(p.dueOn);
+        return once(k, () => formatDate(p.dueOn));
       case 'from':
-        return formatDate(p.fromOn);
+        return once(k, () => formatDate(p.fromOn));
       case 'event':
-        return formatDate(p.eventOn);
+        return once(k, () => formatDate(p.eventOn));
       default:
         return p.extra?.[k];
     }
@@ -259,7 +261,7 @@ export function loadDeadlineData(db: Db, traineeId?: number, today?: string): De
   ).all(p) as TraineeRow[];
   const docRows = prepared(
     db,
-    `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.copy_path, d.safe_origin
+    `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.safe_origin
      FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
   ).all(p) as (DocFacts & { trainee_id: number })[];
   const docs = new Map<number, DocFacts[]>();
