@@ -78,6 +78,18 @@ describe('the notice after an end of training', () => {
     expect((await c.call('documents.deleteCopies', { traineeId: t.id })).deleted).toBe(1);
   });
 
+  it('an end recorded in advance can be taken back: the trainee stays active and the notice disappears', async () => {
+    const c = testCore({ now: clock('2027-01-15').now });
+    const t = await c.call('trainees.create', traineeInput({ contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
+    await c.call('documents.create', docInput(t.id, { type: 'ausbildungsduldung', validUntil: '2029-07-31' }));
+    await c.call('trainees.end', { id: t.id, kind: 'early', date: '2027-03-31', reason: 'Kündigung zum Quartalsende' });
+    // 31.03.2027 + 14 days = 14.04.2027 (§ 60c Abs. 5 AufenthG); 89 days ahead, shown although beyond the 60-day horizon.
+    expect((await c.call('deadlines.list', {})).open.map((d) => [d.kind, d.dueOn, d.daysLeft])).toEqual([['notify_end', '2027-04-14', 89]]);
+    expect(await c.call('trainees.reopen', { id: t.id })).toMatchObject({ status: 'active', scheduledEnd: null, endReason: null });
+    expect((await c.call('deadlines.list', { horizonDays: 3000 })).open.filter((d) => d.kind === 'notify_end')).toEqual([]);
+    expect((await c.fail('exports.create', { kind: 'mitteilung-abh', traineeId: t.id })).code).toBe('not_ended_early');
+  });
+
   it('a period "ab Kenntnis" runs from the day the firm learned of the end (default: the end date); § 60c runs from the end', async () => {
     const clk = clock('2028-02-21');
     const c = testCore({ now: clk.now });
