@@ -16,6 +16,7 @@ import { cleanLeftovers, writeBackup } from './core/store/backup';
 import { checkDatabase, openStore, type Store } from './core/store/db';
 import { acquireLock, lockHolder } from './core/store/lock';
 import { DB_FILE } from './core/paths';
+import { settleEnds } from './core/trainees/service';
 import { listTrainees } from './core/trainees/service';
 import { listDeadlines } from './core/immigration/deadlines';
 import { tasksForCli } from './core/language/tasks';
@@ -160,7 +161,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'list': {
       const what = rest[0];
       if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(`list expects one of: ${Object.keys(LISTS).join(', ')}`);
-      const rows = await withStore((s) => LISTS[what]!(s));
+      // Ends of training recorded in advance take effect on their day, as in the app.
+      const rows = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), LISTS[what]!(s)));
       if (v.json) console.log(JSON.stringify(rows, null, 2));
       else printTable(rows as Record<string, unknown>[]);
       return 0;
@@ -248,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
         const issues = toFieldIssues(parsed.error.issues, request);
         throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
       }
-      const file = await withStore((s) => runExport(s, parsed.data));
+      const file = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), runExport(s, parsed.data)));
       fs.writeFileSync(out, file.bytes);
       console.log(`${out} (${file.bytes.byteLength} Bytes)`);
       if (file.calendar) {

@@ -14,7 +14,8 @@ export const ExportRequest = z.discriminatedUnion('kind', [
     .strict()
     .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], params: { key: 'end_before_start' } }),
   z.object({ kind: z.literal('ausbildungsstand'), traineeId: id }).strict(),
-  z.object({ kind: z.literal('mitteilung-abh'), traineeId: id }).strict(),
+  // withReason: name the recorded reason for the end in the notice (default yes).
+  z.object({ kind: z.literal('mitteilung-abh'), traineeId: id, withReason: z.boolean().optional() }).strict(),
   z.object({ kind: z.literal('ausbildungsbestaetigung'), traineeId: id }).strict(),
   z.object({ kind: z.literal('dokumentenstand'), traineeId: id }).strict(),
   z.object({ kind: z.literal('fristen-ics') }).strict(),

@@ -31,8 +31,13 @@ export const WORK_NOTES = [
 ] as const;
 export type WorkNote = (typeof WORK_NOTES)[number];
 
-export const DOCUMENT_STATES = ['valid', 'expiring', 'expired', 'renewal_applied', 'replaced'] as const;
+/** `lapsed`: a document that depends on the training (Ausbildungsduldung, § 16g) after the training ended early. */
+export const DOCUMENT_STATES = ['valid', 'expiring', 'expired', 'renewal_applied', 'replaced', 'lapsed'] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];
+
+/** A text of the rule catalogue in German (printed output, German screens) and English (English screens). */
+export const Localized = z.object({ de: z.string(), en: z.string() });
+export type Localized = z.infer<typeof Localized>;
 
 export const COPY_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type CopyMimeType = (typeof COPY_MIME_TYPES)[number];
@@ -64,6 +69,8 @@ const documentFields = {
   workNoteText: optText(500),
   /** Wohnsitzauflage or räumliche Beschränkung, as written on the document. */
   residenceObligation: optText(300),
+  /** Aufenthaltsgestattung: national of a safe country of origin who applied after 31.08.2015 (§ 61 Abs. 2 S. 4 AsylG). */
+  safeOrigin: z.boolean().default(false),
 };
 
 interface Checked {
@@ -117,6 +124,7 @@ export const ResidenceDocument = z.object({
   workNote: z.enum(WORK_NOTES).nullable(),
   workNoteText: z.string().nullable(),
   residenceObligation: z.string().nullable(),
+  safeOrigin: z.boolean(),
   renewalAppliedOn: z.string().nullable(),
   replacedById: z.number().nullable(),
   copy: CopyInfo.nullable(),
@@ -142,6 +150,7 @@ export const TRAIN_REASONS = [
   'note_unclear',
   'not_started',
   'ended',
+  'safe_origin',
 ] as const;
 export type TrainReason = (typeof TRAIN_REASONS)[number];
 
@@ -155,12 +164,27 @@ export const MayTrain = z.object({
   documentType: z.enum(DOCUMENT_TYPES).nullable(),
   /** The date the reason refers to (expired on, valid until, training starts on …). */
   reasonDate: z.string().nullable(),
+  /** The rule the statement rests on, and what about it is uncertain. */
+  source: Localized.nullable(),
+  uncertain: Localized.nullable(),
 });
 export type MayTrain = z.infer<typeof MayTrain>;
 
-export const MISSING_CODES = ['no_status_document', 'copy_missing', 'permission_missing', 'passport_missing', 'renewal_overdue', 'note_unclear'] as const;
-export const Missing = z.object({ code: z.enum(MISSING_CODES), documentId: z.number().nullable(), documentType: z.enum(DOCUMENT_TYPES).nullable() });
+export const MISSING_CODES = ['no_status_document', 'copy_missing', 'permission_missing', 'passport_missing', 'renewal_overdue', 'note_unclear', 'lapses', 'safe_origin'] as const;
+export const Missing = z.object({
+  code: z.enum(MISSING_CODES),
+  documentId: z.number().nullable(),
+  documentType: z.enum(DOCUMENT_TYPES).nullable(),
+  /** For catalogue statements (a document lapses and what follows): the text, its source and what is uncertain. */
+  text: Localized.nullable().default(null),
+  source: Localized.nullable().default(null),
+  uncertain: Localized.nullable().default(null),
+});
 export type Missing = z.infer<typeof Missing>;
+
+/** How a notice (or another deadline) was done. */
+export const DONE_VIA = ['post', 'fax', 'email', 'online', 'in_person'] as const;
+export const RULE_BINDINGS = ['law', 'recommendation', 'hint'] as const;
 
 export const DEADLINE_BUCKETS = ['overdue', 'soon', 'upcoming', 'later'] as const;
 export type DeadlineBucket = (typeof DEADLINE_BUCKETS)[number];
@@ -183,22 +207,34 @@ export const Deadline = z.object({
   urgent: z.boolean(),
   /** From this day on it is urgent (the lead time's "urgent" date, else 14 days before); null once done. */
   urgentOn: z.string().nullable(),
+  /** The day of the event the deadline follows (the end of the training), for the notice. */
+  eventOn: z.string().nullable(),
   ruleId: z.string(),
+  /** The rule's source in German (printed, calendar) and both languages; a statutory period, a recommendation or a hint. */
   source: z.string(),
-  done: z.object({ doneOn: z.string(), doneBy: z.string(), doneAt: z.string(), note: z.string().nullable() }).nullable(),
+  sourceText: Localized,
+  binding: z.enum(RULE_BINDINGS),
+  uncertain: Localized.nullable(),
+  /** What to do, for whom, by when. */
+  text: Localized,
+  done: z.object({ doneOn: z.string(), doneBy: z.string(), doneAt: z.string(), note: z.string().nullable(), via: z.enum(DONE_VIA).nullable() }).nullable(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
 export const DeadlineListInput = z
   .object({
-    /** Show open deadlines due within this many days (and all overdue ones). */
-    horizonDays: z.number().int().min(0).max(3660).default(60),
+    /** Show open deadlines due within this many days (and all overdue ones); default: the catalogue's horizon. */
+    horizonDays: z.number().int().min(0).max(3660).optional(),
     traineeId: id.optional(),
   })
   .strict();
 
 export const DeadlineList = z.object({
   today: z.string(),
+  /** The catalogue's buckets: "soon" up to soonDays, "upcoming" up to upcomingDays; the horizon shown. */
+  soonDays: z.number(),
+  upcomingDays: z.number(),
+  horizonDays: z.number(),
   open: z.array(Deadline),
   /** The most recently completed, newest first. */
   done: z.array(Deadline),
@@ -213,6 +249,8 @@ export const CompleteDeadline = z
     doneOn: isoDate,
     doneBy: text(200),
     note: optText(1000, { multiline: true }),
+    /** How it was done (for the notice: by post, fax, e-mail, online form, in person). */
+    via: z.enum(DONE_VIA).nullish().transform((v) => v ?? null),
   })
   .strict();
 
@@ -226,22 +264,53 @@ export type LeadTime = z.infer<typeof LeadTime>;
 export type LeadTimes = Record<DocumentType, LeadTime>;
 
 /** The rules of the catalogue (resources/rules/immigration.json) by id. */
-export const RULE_IDS = ['renewal', 'ausbildungsduldung', 'start_check', 'notify_60c', 'notify_16g', 'notify_60d', 'notify_4a', 'extension', 'retention'] as const;
+export const RULE_IDS = [
+  'renewal',
+  'renewal_104c',
+  'renewal_duldung',
+  'renewal_gestattung',
+  'renewal_fiktion',
+  'renewal_passport',
+  'renewal_permission',
+  'renewal_other',
+  'ausbildungsduldung',
+  'start_check',
+  'notify_60c',
+  'notify_16g',
+  'notify_60d',
+  'notify_4a',
+  'notify_recommended',
+  'lapse_60c',
+  'lapse_16g',
+  'extension',
+  'safe_origin',
+  'retention',
+] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-export const RuleInfo = z.object({ id: z.enum(RULE_IDS), source: z.string(), url: z.string().nullable(), days: z.number().nullable() });
+export const RuleInfo = z.object({
+  id: z.enum(RULE_IDS),
+  name: Localized,
+  binding: z.enum(RULE_BINDINGS),
+  source: Localized,
+  url: z.string().nullable(),
+  days: z.number().nullable(),
+  uncertain: Localized.nullable(),
+});
 export const Catalogue = z.object({
   title: z.string(),
   checked: z.string(),
-  disclaimer: z.string(),
-  leadTimeSource: z.string(),
-  workNoteSource: z.string(),
+  disclaimer: Localized,
+  uncertainMark: Localized,
+  leadTimeSource: Localized,
+  workNoteSource: Localized,
+  dashboardSource: Localized,
   defaultLeadTimes: LeadTime,
   documentTypes: z.array(
     z.object({
       id: z.enum(DOCUMENT_TYPES),
-      label: z.string(),
+      label: Localized,
       status: z.boolean(),
-      source: z.string(),
+      source: Localized,
       url: z.string().nullable(),
       notifyRule: z.string().nullable(),
       continuesWhenRenewalApplied: z.boolean(),
@@ -259,12 +328,37 @@ export const DocumentOverview = z.object({
   mayTrain: MayTrain,
   missing: z.array(Missing),
   deadlines: z.array(Deadline),
-  /** Training has ended and copies are still stored: propose deleting them. */
+  /** The employment has actually ended and copies are still stored: propose deleting them. */
   proposeDeleteCopies: z.boolean(),
+  /** The retention rule shown with that proposal. */
+  retention: Localized,
 });
 export type DocumentOverview = z.infer<typeof DocumentOverview>;
 
+/** What has to be sent to the Ausländerbehörde after an end of training, by when and why (before or after recording it). */
+export const EndNoticeInput = z
+  .object({ traineeId: id, kind: z.enum(['regular', 'early']), date: isoDate, knownOn: optDate })
+  .strict();
+export const EndNotice = z.object({
+  /** A notice is due (by law or recommended). */
+  due: z.boolean(),
+  ruleId: z.string().nullable(),
+  binding: z.enum(RULE_BINDINGS).nullable(),
+  cite: z.string().nullable(),
+  days: z.number().nullable(),
+  /** The period runs from (end or day of knowledge) … until. */
+  fromOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  documentId: z.number().nullable(),
+  documentType: z.enum(DOCUMENT_TYPES).nullable(),
+  authority: z.object({ id: z.number(), organisation: z.string(), city: z.string().nullable() }).nullable(),
+  source: Localized.nullable(),
+  uncertain: Localized.nullable(),
+});
+export type EndNotice = z.infer<typeof EndNotice>;
+
 export const immigrationContract = {
+  'immigration.endNotice': { input: EndNoticeInput, output: EndNotice },
   'documents.list': { input: z.object({ traineeId: id }).strict(), output: DocumentOverview },
   'documents.create': { input: DocumentInput, output: ResidenceDocument },
   'documents.update': { input: DocumentUpdate, output: ResidenceDocument },

@@ -80,6 +80,10 @@ export const Trainee = z.object({
   status: z.enum(TRAINEE_STATUSES),
   endedOn: z.string().nullable(),
   endReason: z.string().nullable(),
+  /** The day the firm learned of the end (recorded or scheduled). */
+  endKnownOn: z.string().nullable(),
+  /** An end recorded in advance: the trainee stays active until that day. */
+  scheduledEnd: z.object({ kind: z.enum(['regular', 'early']), date: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -110,8 +114,11 @@ export const EndTrainingInput = z
   .object({
     id,
     kind: z.enum(['regular', 'early']),
+    /** The last day of the training; a day in the future keeps the trainee active until then. */
     date: isoDate,
     reason: optText(1000, { multiline: true }),
+    /** The day the firm learned of the end (periods "ab Kenntnis", § 4a Abs. 5 AufenthG); default: the end date. */
+    knownOn: optDate,
   })
   .strict()
   .superRefine((v, ctx) => {

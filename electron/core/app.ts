@@ -10,6 +10,8 @@ import { restoreWorkspace, type RestoreResult } from './system/restore';
 import { cleanLeftovers, dailyBackupDue, rotateBackups, type BackupInfo } from './store/backup';
 import { openStore, type Store } from './store/db';
 import { acquireLock, type WorkspaceLock } from './store/lock';
+import { toIsoDate } from '../../shared/format';
+import { settleEnds } from './trainees/service';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -75,7 +77,15 @@ export function startCore(o: CoreOptions): Core {
     now,
     restore,
   };
-  const registry = createRegistry(handlers, context, log, (ctx) => afterCommit(ctx.store, ctx.now()));
+  // An end of training recorded in advance takes effect on its day: checked before every call, once per day and process.
+  let settled = '';
+  const settle = () => {
+    const today = toIsoDate(now());
+    if (today === settled) return;
+    settleEnds(store.db, today, now());
+    settled = today;
+  };
+  const registry = createRegistry(handlers, context, log, (ctx) => afterCommit(ctx.store, ctx.now()), settle);
   // Files kept outside the workspace catch up with changes made while the app was closed (CLI, restore, a new day).
   afterCommit(store, now());
 

@@ -5,7 +5,7 @@ import type { Trainee } from '../../shared/trainees';
 import type { Db, Store } from './store/db';
 import { syncCalendarFolder } from './immigration/calendarFolder';
 import { planAfterContractChange } from './plan/service';
-import { extensionTasksAfterContractChange, notifyTaskAfterEarlyEnd } from './immigration/hooks';
+import { extensionTasksAfterContractChange, noticeTaskAfterEnd } from './immigration/hooks';
 import { languageAfterContractChange } from './language/hooks';
 
 /** After the contract data of a trainee changed (dates, hours, occupation). */
@@ -15,9 +15,9 @@ export function afterContractChange(db: Db, before: Trainee, after: Trainee): vo
   languageAfterContractChange(db, before, after);
 }
 
-/** After a training ended (regular or early). */
-export function afterTrainingEnded(db: Db, trainee: Trainee): void {
-  notifyTaskAfterEarlyEnd(db, trainee);
+/** After the end of a training was recorded (regular or early, past or scheduled). */
+export function afterTrainingEnded(db: Db, trainee: Trainee, now = new Date()): void {
+  noticeTaskAfterEnd(db, trainee, now);
 }
 
 /** After a call changed the workspace, and when the core starts (outside any transaction; must not throw). */

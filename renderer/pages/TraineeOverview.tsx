@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatEuro, formatNumber, toIsoDate } from '../../shared/format';
+import type { EndNotice } from '../../shared/immigration';
 import type { Trainee } from '../../shared/trainees';
 import { call } from '../api';
-import { useAsync } from '../useAsync';
 import { Dialog } from '../components/Dialog';
 import { ExportButton } from '../components/ExportButton';
 import { ErrorBanner, FormActions, Notice, TextArea, TextField, useFieldErrors } from '../components/forms';
 import { navigate } from '../router';
+import { useAsync } from '../useAsync';
+import { CompleteForm } from './immigration/CompleteForm';
+import { SourceNote } from './immigration/text';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -69,6 +72,7 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
             <Row label={t('fields.status')}>
               {t(`statusLabel.${tr.status}`)}
               {tr.endedOn ? ` (${formatDate(tr.endedOn)}${tr.endReason ? `: ${tr.endReason}` : ''})` : ''}
+              {tr.scheduledEnd ? ` – ${t('end.scheduled', { date: formatDate(tr.scheduledEnd.date) })}${tr.endReason ? ` (${tr.endReason})` : ''}` : ''}
             </Row>
           </dl>
         </section>
@@ -85,7 +89,7 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
       </section>
       <div className="actions">
         <ExportButton request={{ kind: 'stammblatt', traineeId: tr.id }} label={t('exportStammblatt')} />
-        {tr.status === 'active' ? (
+        {tr.status === 'active' && !tr.scheduledEnd ? (
           <button type="button" onClick={() => setDialog('end')}>
             {t('end.button')}
           </button>
@@ -102,7 +106,7 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
               }
             }}
           >
-            {t('end.reopen')}
+            {tr.scheduledEnd ? t('end.cancelScheduled') : t('end.reopen')}
           </button>
         )}
         <button type="button" className="danger" onClick={() => setDialog('delete')}>
@@ -112,9 +116,9 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
       <Dialog open={dialog === 'end'} title={t('end.title')} onClose={() => setDialog(null)}>
         <EndTrainingForm
           trainee={tr}
-          onDone={() => {
+          onDone={(message) => {
             setDialog(null);
-            setNotice(t('end.done'));
+            setNotice(message);
             reload();
           }}
           onCancel={() => setDialog(null)}
@@ -127,22 +131,58 @@ export function TraineeOverview({ trainee: tr, reload }: { trainee: Trainee; rel
   );
 }
 
-function EndTrainingForm({ trainee, onDone, onCancel }: { trainee: Trainee; onDone: () => void; onCancel: () => void }) {
+/**
+ * Ending a training: kind, last day (a day in the future is recorded in advance), the day the firm learned of it, the
+ * reason. Before confirming it says what must be sent to which Ausländerbehörde, by when and why; afterwards it offers
+ * the letter at once and records when and how it was sent.
+ */
+function EndTrainingForm({ trainee, onDone, onCancel }: { trainee: Trainee; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation('trainees');
   const { t: tc } = useTranslation('common');
   const [kind, setKind] = useState<'regular' | 'early'>('early');
   const [date, setDate] = useState(toIsoDate(new Date()));
+  const [knownOn, setKnownOn] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [recorded, setRecorded] = useState<{ date: string } | null>(null);
+  const [sending, setSending] = useState(false);
   const errors = useFieldErrors(error);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && (knownOn === '' || /^\d{4}-\d{2}-\d{2}$/.test(knownOn));
+  const preview = useAsync(
+    () => (valid ? call('immigration.endNotice', { traineeId: trainee.id, kind, date, knownOn: knownOn || null }) : Promise.resolve(null)),
+    [trainee.id, kind, date, knownOn, valid],
+  );
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     try {
-      await call('trainees.end', { id: trainee.id, kind, date, reason: reason || null });
-      onDone();
+      await call('trainees.end', { id: trainee.id, kind, date, reason: reason || null, knownOn: knownOn || null });
+      if (preview.data?.due) setRecorded({ date });
+      else onDone(t('end.done'));
     } catch (err) {
       setError(err);
     }
+  }
+  if (recorded) {
+    const key = `notify_end:${trainee.id}:-:${recorded.date}`;
+    return (
+      <div className="form end-notice-next">
+        <p>{t('end.notice.next')}</p>
+        {preview.data ? <NoticeSummary notice={preview.data} /> : null}
+        {sending ? (
+          <CompleteForm deadlineKey={key} withVia onDone={() => onDone(t('end.notice.sent'))} onCancel={() => setSending(false)} />
+        ) : (
+          <div className="actions">
+            <ExportButton request={{ kind: 'mitteilung-abh', traineeId: trainee.id }} label={t('end.notice.letter')} className="primary" />
+            <button type="button" onClick={() => setSending(true)}>
+              {t('end.notice.recordSent')}
+            </button>
+            <button type="button" onClick={() => onDone(t('end.done'))}>
+              {t('end.notice.later')}
+            </button>
+          </div>
+        )}
+      </div>
+    );
   }
   return (
     <form onSubmit={submit} noValidate className="form">
@@ -156,9 +196,36 @@ function EndTrainingForm({ trainee, onDone, onCancel }: { trainee: Trainee; onDo
         ))}
       </fieldset>
       <TextField name="endDate" type="date" label={t('end.date')} value={date} onChange={setDate} error={errors.date} required />
+      {valid && date > toIsoDate(new Date()) ? <p className="hint">{t('end.future')}</p> : null}
+      <TextField name="knownOn" type="date" label={t('end.knownOn')} hint={t('end.knownOnHint')} value={knownOn} onChange={setKnownOn} error={errors.knownOn} />
       <TextArea name="endReason" label={t('end.reason')} value={reason} onChange={setReason} error={errors.reason} rows={3} />
+      {preview.data ? <NoticeSummary notice={preview.data} /> : null}
       <FormActions submit={tc('actions.confirm')} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** What must be sent, to whom, by when and why (with the rule's source and, where uncertain, the visible mark). */
+function NoticeSummary({ notice: n }: { notice: EndNotice }) {
+  const { t } = useTranslation('trainees');
+  const authority = n.authority ? [n.authority.organisation, n.authority.city].filter(Boolean).join(', ') : t('end.notice.noAuthority');
+  return (
+    <section className={`card ${n.due ? 'card-warn' : ''} end-notice`} aria-labelledby="end-notice-title" data-testid="end-notice">
+      <h3 id="end-notice-title">{t('end.notice.title')}</h3>
+      {n.due ? (
+        <>
+          <p>
+            {n.binding === 'law'
+              ? t('end.notice.due', { authority, date: formatDate(n.dueOn), cite: n.cite ?? '' })
+              : t('end.notice.recommended', { authority, date: formatDate(n.dueOn) })}
+          </p>
+          <p className="muted small">{t('end.notice.content')}</p>
+          <SourceNote source={n.source} uncertain={n.uncertain} />
+        </>
+      ) : (
+        <p>{t('end.notice.none')}</p>
+      )}
+    </section>
   );
 }
 

@@ -62,7 +62,7 @@ describe('deadlines', () => {
     expect((await c.call('documents.list', { traineeId: t.id })).deadlines.map((d) => d.kind)).not.toContain('ausbildungsduldung');
   });
 
-  it('an early end with § 60c creates the notice task due 2 weeks later (2026-12-10 → 2026-12-24); § 4a gives 4 weeks', async () => {
+  it('an early end with § 60c creates the notice task due 2 weeks later (2026-12-10 → 2026-12-24); § 16a only a recommended 4 weeks', async () => {
     const clk = clock('2026-12-11');
     const c = testCore({ now: clk.now });
     const a = await c.call('trainees.create', traineeInput({ contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
@@ -75,7 +75,12 @@ describe('deadlines', () => {
     const b = await c.call('trainees.create', traineeInput({ firstName: 'Dawit', lastName: 'Bekele', contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
     await c.call('documents.create', docInput(b.id, { type: 'ae_16a', workNote: 'beschaeftigung_erlaubt', validUntil: '2029-07-31' }));
     await c.call('trainees.end', { id: b.id, kind: 'early', date: '2026-12-10', reason: 'Kündigung' });
-    expect((await c.call('deadlines.list', {})).open.find((d) => d.traineeId === b.id)).toMatchObject({ dueOn: '2027-01-07', ruleId: 'notify_4a', bucket: 'upcoming' });
+    // § 16a is Kapitel 2 Abschnitt 3, not Abschnitt 4 (§§ 18–21): § 4a Abs. 5 S. 3 Nr. 3 does not apply; the app recommends
+    // telling the ABH within 4 weeks (2026-12-10 + 28 days = 2027-01-07), labelled as a recommendation, citing no paragraph.
+    const rec = (await c.call('deadlines.list', {})).open.find((d) => d.traineeId === b.id)!;
+    expect(rec).toMatchObject({ dueOn: '2027-01-07', ruleId: 'notify_recommended', binding: 'recommendation', bucket: 'upcoming' });
+    expect(rec.source).not.toContain('§');
+    expect(rec.text.de).toContain('Empfehlung');
 
     // Leap year: 20 February 2028 + 2 weeks is 5 March; the shorter period wins when two documents apply.
     const l = await c.call('trainees.create', traineeInput({ firstName: 'Fatima', lastName: 'Noori', contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
@@ -179,11 +184,11 @@ describe('deadlines', () => {
     const ad = await c.call('documents.create', docInput(u.id, { type: 'ausbildungsduldung', workNote: 'ausbildung_bei_betrieb', validUntil: '2027-01-31' }));
     await c.call('trainees.update', { ...traineeInput({ firstName: 'Dawit', lastName: 'Bekele', contractStart: '2026-08-01', contractEndPlanned: '2027-07-31' }), id: u.id });
     const ext = (await c.call('deadlines.list', { horizonDays: 100 })).open.filter((d) => d.traineeId === u.id);
-    expect(ext.map((d) => [d.kind, d.dueOn])).toEqual([
-      ['extension', '2027-01-31'],
-      ['renewal', '2027-01-31'],
-    ]);
-    expect(ext[0]!.source).toContain('§ 8 BBiG');
+    // One reminder, not two: the extension task replaces the renewal deadline of the same document.
+    expect(ext.map((d) => [d.kind, d.dueOn])).toEqual([['extension', '2027-01-31']]);
+    expect(ext[0]!.source).toContain('§ 21 Abs. 3 BBiG');
+    expect(ext[0]!.source).toContain('§ 8 Abs. 2 BBiG');
+    expect(ext[0]!.source).toContain('§ 27c Abs. 2 HwO');
     // A new version valid until the new end resolves both.
     await c.call('documents.renew', renewInput(ad.id, { type: 'ausbildungsduldung', workNote: 'ausbildung_bei_betrieb', validUntil: '2027-07-31' }));
     expect((await c.call('deadlines.list', { horizonDays: 1000 })).open.filter((d) => d.traineeId === u.id)).toEqual([]);

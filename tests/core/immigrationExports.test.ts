@@ -52,8 +52,11 @@ describe('letters and overview PDFs', () => {
     ]) {
       expect(text.replace(/\u00a0/g, ' ')).toContain(needle);
     }
-    // Only what the duty needs: not the reason for the end.
-    expect(text).not.toContain('Persönliche Gründe');
+    // The recorded reason is named (a field of its own), unless the firm switches it off.
+    expect(text).toContain('Grund der Beendigung Persönliche Gründe, die nicht ins Schreiben gehören');
+    const without = (await pdfText((await runExport(c.store, { kind: 'mitteilung-abh', traineeId: t.id, withReason: false }, NOW)).bytes)).replace(/\u00a0/g, ' ');
+    expect(without).not.toContain('Persönliche Gründe');
+    expect(without).not.toContain('Grund der Beendigung');
     // The recipient's address sits above the subject, the signature line below the closing.
     const y = (s: string) => pages[0]!.items.find((i) => i.str.includes(s))!.y;
     expect(y('Hammer Straße 10')).toBeGreaterThan(y('Mitteilung über'));
@@ -103,8 +106,8 @@ describe('letters and overview PDFs', () => {
       'Dokumentenstand',
       'Karimi, Mohammad · Tischler/-in',
       'Stand 11.12.2026',
-      'Darf heute ausgebildet werden?',
-      'Nein: Duldung erlaubt die Beschäftigung nur mit Erlaubnis der Ausländerbehörde',
+      'Erlaubnis zur Ausbildung nach den erfassten Dokumenten',
+      'Nach den erfassten Dokumenten erlaubt Duldung die Beschäftigung nur mit Erlaubnis der Ausländerbehörde; eine gültige Erlaubnis fehlt',
       'Duldung Nr. D-77',
       '15.06.2026 31.12.2026 läuft bald ab',
       'Beschäftigung nur mit Erlaubnis der Ausländerbehörde gestattet',
@@ -113,8 +116,10 @@ describe('letters and overview PDFs', () => {
       'Kopie von Duldung fehlt',
       'Beschäftigungserlaubnis der Ausländerbehörde fehlt',
       'Offene Fristen',
-      'Duldung von Mohammad Karimi läuft am 31.12.2026 ab',
-      '§ 81 Abs. 4 AufenthG',
+      'Duldung von Mohammad Karimi',
+      // A Duldung is renewed before its end; § 81 Abs. 4 (Fiktion) does not apply to it.
+      'endet am 31.12.2026: vorher bei der Ausländerbehörde verlängern lassen',
+      '§ 60a AufenthG',
       'Frühere Versionen (ersetzt)',
       'Aufenthaltsgestattung Nr. G-1',
       'ersetzt',

@@ -35,7 +35,7 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
   await form.save();
   await expectHeading(page, 'Amina Yousef');
   // No document yet: the trainee may not train today, in red under the name.
-  await expect(page.getByTestId('may-train')).toContainText('Darf heute nicht ausgebildet werden.');
+  await expect(page.getByTestId('may-train')).toContainText('Nach den erfassten Dokumenten fehlt heute die Erlaubnis zur Ausbildung.');
 
   const docs = new DocumentsTabModel(page);
   await docs.open();
@@ -52,9 +52,11 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
   const dashboard = new DeadlinesPageModel(page);
   await dashboard.open();
   const renewal = dashboard.entry('In den nächsten 14 Tagen', 'Yousef, Amina');
-  await expect(renewal).toContainText(`Duldung läuft am ${in10.de} ab`);
+  // A Duldung is renewed before its end; § 81 Abs. 4 (Fiktion) does not apply to it.
+  await expect(renewal).toContainText(`endet am ${in10.de}: vorher bei der Ausländerbehörde verlängern lassen`);
   await expect(renewal).toContainText('noch 10 Tage');
-  await expect(renewal).toContainText('Quelle: § 81 Abs. 4 AufenthG');
+  await expect(renewal).toContainText('Quelle: § 60a AufenthG');
+  await expect(renewal).not.toContainText('§ 81 Abs. 4 AufenthG:');
 
   // Record the early end of training on the trainee's overview.
   await renewal.getByRole('link', { name: 'Yousef, Amina' }).click();
@@ -64,17 +66,17 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
   const today = dayFromToday(0);
   await end.getByLabel('Datum der Beendigung').fill(today.de);
   await end.getByLabel('Grund').fill('Aufhebungsvertrag');
+  // Before confirming, the dialog says what must be sent, to which authority, by when and why. A Duldung carries no
+  // statutory duty to notify (§ 4a Abs. 5 S. 3 Nr. 3 covers only §§ 18–21): a recommendation, four weeks from knowledge.
+  const summary = end.getByTestId('end-notice');
+  await expect(summary).toContainText(`Empfehlung: eine Mitteilung an Amt für Migration Hamburg, Hamburg bis ${dayFromToday(28).de}`);
+  await expect(summary).toContainText('Quelle: Empfehlung, keine gesetzliche Frist');
+  await expect(summary).not.toContainText('§ 4a Abs. 5');
   await end.getByRole('button', { name: 'Bestätigen' }).click();
-  await expect(page.getByText('Vorzeitig beendet', { exact: false }).first()).toBeVisible();
-
-  await dashboard.open();
-  // A Duldung: § 4a Abs. 5 AufenthG, four weeks – so it is due within 60 days, not 14.
-  const notice = dashboard.entry('In den nächsten 60 Tagen', 'Mitteilung an die Ausländerbehörde');
-  await expect(notice).toContainText('Yousef, Amina');
-  await expect(notice).toContainText(dayFromToday(28).de);
-  await expect(notice).toContainText('§ 4a Abs. 5');
+  // … and offers the letter at once.
+  await expect(end).toContainText('Das Ende ist eingetragen. Jetzt die Mitteilung erstellen und senden:');
   const download = page.waitForEvent('download');
-  await notice.getByRole('button', { name: 'Mitteilung (PDF)' }).click();
+  await end.getByRole('button', { name: 'Mitteilung erstellen (PDF)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('Mitteilung_ABH_Yousef_Amina.pdf');
   const text = (await pdfText(fs.readFileSync(await file.path()))).replace(/\u00a0/g, ' ');
@@ -89,17 +91,30 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
     'Staatsangehörigkeit syrisch',
     'Aufenthaltsdokument Duldung',
     'Dokumentnummer D-HH-2026-4711',
+    'Grund der Beendigung Aufhebungsvertrag',
     'Ansprechperson Karl Sonnenholz',
   ]) {
     expect(text).toContain(needle);
   }
+  // No paragraph that does not apply.
+  expect(text).not.toContain('§ 4a');
+  await end.getByRole('button', { name: 'Später' }).click();
+  await expect(page.getByText('Vorzeitig beendet', { exact: false }).first()).toBeVisible();
 
-  // The notice sent: recorded as done, with who and when.
+  await dashboard.open();
+  const notice = dashboard.entry('In den nächsten 60 Tagen', 'Mitteilung an die Ausländerbehörde');
+  await expect(notice).toContainText('Yousef, Amina');
+  await expect(notice).toContainText(dayFromToday(28).de);
+  await expect(notice).toContainText('Empfehlung');
+
+  // The notice sent: recorded with the day, how and by whom; that closes the deadline.
   await notice.getByRole('button', { name: /Erledigt/ }).click();
   const done = page.getByRole('dialog');
+  await done.getByLabel('Wie gesendet').selectOption({ label: 'per Fax' });
   await done.getByLabel('Erledigt von').fill('Karl Sonnenholz');
   await done.getByRole('button', { name: 'Als erledigt speichern' }).click();
   await expect(page.locator('.done-list')).toContainText(`Erledigt am ${today.de} von Karl Sonnenholz`);
+  await expect(page.locator('.done-list')).toContainText('per Fax');
   await expect(page.locator('section.bucket tbody tr', { hasText: 'Mitteilung an die Ausländerbehörde' })).toHaveCount(0);
 });
 

@@ -62,12 +62,14 @@ export interface Registry {
 /**
  * `afterWrite` runs after a call that changed the workspace (counted with SQLite's total_changes() on the core's
  * connection), outside its transaction and before the answer goes out: core/hooks.ts afterCommit.
+ * `beforeCall` runs before each handler (the core uses it to settle ends of training recorded in advance).
  */
 export function createRegistry(
   handlers: HandlerMap<CallName>,
   context: Context,
   log: (msg: string, e: unknown) => void = console.error,
   afterWrite?: (context: Context) => void,
+  beforeCall: () => void = () => {},
 ): Registry {
   const changes = () => context.store.db.prepare('SELECT total_changes()').pluck().get() as number;
   return {
@@ -81,10 +83,11 @@ export function createRegistry(
         return { ok: false, error: { code: 'validation', message: `Invalid input for ${name}: ${JSON.stringify(issues)}`, issues } };
       }
       try {
+        beforeCall();
         const handler = handlers[name] as (i: unknown, c: Context) => unknown;
-        const before = afterWrite ? changes() : 0;
+        const changesBefore = afterWrite ? changes() : 0;
         const result = await handler(parsed.data, context);
-        if (afterWrite && changes() !== before) afterWrite(context);
+        if (afterWrite && changes() !== changesBefore) afterWrite(context);
         const out = contract.output.safeParse(result);
         if (!out.success) {
           log(`output of ${name} does not match its contract`, out.error);

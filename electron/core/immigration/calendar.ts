@@ -20,7 +20,7 @@ import { daysBetween } from './dates';
 import { allOpenDeadlines } from './deadlines';
 import { writeCalendar, type IcsAlarm, type IcsEvent } from './ics';
 import { loadRules } from './rules';
-import { FROM_LABEL_DE, KIND_SHORT_DE, personName, whatToDoDe } from './texts';
+import { FROM_LABEL_DE, KIND_SHORT_DE, personName, sourceDe, whatToDoDe } from './texts';
 
 const CalendarRules = z.object({
   cancelledDays: z.number().int().min(1),
@@ -115,7 +115,7 @@ function openEventText(d: Deadline) {
   ].filter(Boolean);
   return {
     summary: `Frist: ${KIND_SHORT_DE[d.kind]} – ${d.lastName}, ${d.firstName}`,
-    description: `${whatToDoDe(d, rules)}${lead.length ? `\n${lead.join(', ')}.` : ''}\n\nQuelle: ${d.source}\n${rules.file.disclaimer}`,
+    description: `${whatToDoDe(d, rules)}${lead.length ? `\n${lead.join(', ')}.` : ''}\n\nQuelle: ${sourceDe(rules, d.sourceText, d.uncertain)}\n${rules.file.disclaimer.de}`,
   };
 }
 

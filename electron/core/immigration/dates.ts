@@ -3,9 +3,12 @@
 // last day when that day does not exist (31 March minus one month is 28/29 February).
 
 function parts(iso: string): [number, number, number] {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Sliced rather than matched with a regular expression: the dashboard does this thousands of times per call.
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-' || !Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) throw new Error(`not an ISO date: ${iso}`);
+  return [y, m, d];
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -40,8 +43,15 @@ export function addMonths(iso: string, months: number): string {
   return `${pad(ny, 4)}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
+let lastFrom = '';
+let lastFromMs = 0;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). `from` is usually today: parsed once. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utc(to) - utc(from)) / DAY);
+  if (from !== lastFrom) {
+    lastFromMs = utc(from);
+    lastFrom = from;
+  }
+  return Math.round((utc(to) - lastFromMs) / DAY);
 }
 

@@ -2,16 +2,19 @@
 // expires, the Ausbildungsduldung window, the check before the training starts); two are created by an event and
 // stored (the notice after an early end, renewal after an extension of the training). Completing any deadline
 // stores who did it and when, under the deadline's stable key.
-import type { Deadline, DeadlineBucket, DeadlineKind, DeadlineList, DocumentType, LeadTimes, MayTrain } from '../../../shared/immigration';
+import { formatDate } from '../../../shared/format';
+import type { Deadline, DeadlineBucket, DeadlineKind, DeadlineList, DocumentType, LeadTimes, Localized, MayTrain } from '../../../shared/immigration';
 import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
 import { addDays, addMonths, addWeeks, daysBetween } from './dates';
 import { evaluateDocs, mayTrain, renewalInTime, type DocFacts, type TraineeFacts } from './evaluate';
-import { leadTimes, loadRules, type Rules } from './rules';
+import { fill, leadTimes, loadRules, type AnyRule, type Rules } from './rules';
 
 export interface TraineeRow extends TraineeFacts {
   first_name: string;
   last_name: string;
+  scheduled_end_on: string | null;
+  scheduled_end_kind: 'regular' | 'early' | null;
 }
 
 export interface StoredTask {
@@ -22,20 +25,25 @@ export interface StoredTask {
   rule_id: string;
   due_on: string;
   from_on: string | null;
+  event_on: string | null;
   /** Type of the document the task was created for (joined; the document may no longer be current). */
   document_type: DocumentType | null;
+  document_detail: string | null;
 }
 
 export interface DeadlineData {
   trainees: TraineeRow[];
   /** Current (not replaced) documents per trainee. */
   docs: Map<number, DocFacts[]>;
+  /** Per trainee, the day the first recorded document that opens the Ausbildungsduldung window was issued (any version). */
+  duldungSince: Map<number, string>;
   /** Open stored tasks. */
   stored: StoredTask[];
   /** Keys of completed computed deadlines. */
   doneKeys: Set<string>;
 }
 
+/** The stable identity of a deadline (kind, trainee, document, date); the calendar export builds its UIDs from it. */
 export const deadlineKey = (kind: DeadlineKind, traineeId: number, documentId: number | null, date: string) =>
   `${kind}:${traineeId}:${documentId ?? '-'}:${date}`;
 
@@ -44,72 +52,169 @@ export function parseKey(key: string): { kind: DeadlineKind; traineeId: number }
   return m ? { kind: m[1] as DeadlineKind, traineeId: Number(m[2]) } : null;
 }
 
-export function bucketOf(daysLeft: number): DeadlineBucket {
+/** The dashboard's group, by the catalogue's buckets (default 14 and 60 days). */
+export function bucketOf(daysLeft: number, rules: Rules = loadRules()): DeadlineBucket {
+  const { soonDays, upcomingDays } = rules.file.dashboard;
   if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= 14) return 'soon';
-  if (daysLeft <= 60) return 'upcoming';
+  if (daysLeft <= soonDays) return 'soon';
+  if (daysLeft <= upcomingDays) return 'upcoming';
   return 'later';
 }
 
-const STATUS_WITH_DULDUNG: DocumentType[] = ['duldung'];
-const TRAINING_TITLES: DocumentType[] = ['ausbildungsduldung', 'ae_16g'];
+/** The last day of the training as far as documents matter: a scheduled end, else the planned end. */
+const trainingEnd = (t: TraineeRow) => (t.scheduled_end_on && t.scheduled_end_on < t.contract_end_planned ? t.scheduled_end_on : t.contract_end_planned);
 
-/** Every open deadline in `data`, unsorted. Pure: `today`, lead times and rules are passed in. */
-export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules): Deadline[] {
+const docLabel = (rules: Rules, type: DocumentType | null, detail: string | null | undefined, lang: 'de' | 'en') =>
+  type === 'sonstiges' && detail ? detail : type ? rules.type(type).label[lang] : lang === 'de' ? 'Dokument' : 'document';
+
+type DocRef = { id: number; type: DocumentType; type_detail?: string | null | undefined };
+
+interface Parts {
+  t: TraineeRow;
+  kind: DeadlineKind;
+  doc: DocRef | null;
+  dueOn: string;
+  fromOn: string | null;
+  eventOn: string | null;
+  ruleId: string;
+  key: string;
+  urgentFrom?: string;
+  extra?: Record<string, string>;
+  /** Already accepted by `keep` (computeDeadlines). */
+  kept?: boolean;
+}
+
+/** The sentence "what to do" from the catalogue, in both languages. */
+function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
+  const template =
+    p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
+  // Each value is computed only when a template asks for it, and once for both languages.
+  const shared: Record<string, string | undefined> = {};
+  const once = (k: string, f: () => string) => (shared[k] ??= f());
+  const values = (lang: 'de' | 'en') => (k: string) => {
+    switch (k) {
+      case 'doc':
+        return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
+      case 'who':
+        return once(k, () => `${p.t.first_name} ${p.t.last_name}`);
+      case 'due':
+        return once(k, () => formatDate(p.dueOn));
+      case 'from':
+        return once(k, () => formatDate(p.fromOn));
+      case 'event':
+        return once(k, () => formatDate(p.eventOn));
+      default:
+        return p.extra?.[k];
+    }
+  };
+  const de = fill(template.de, values('de'));
+  const en = fill(template.en, values('en'));
+  const r = rules.file.rules.ausbildungsduldung;
+  // The 3-month Duldung precondition, when it is reached only after the window opens.
+  if (p.kind === 'ausbildungsduldung' && p.extra?.duldung) return { de: `${de} ${fill(r.todoDuldung.de, values('de'))}`, en: `${en} ${fill(r.todoDuldung.en, values('en'))}` };
+  return { de, en };
+}
+
+/** The deadline without its sentence (filled in only for the deadlines shown, see computeDeadlines). */
+function makeDeadline(p: Parts, today: string, rules: Rules): Deadline {
+  const daysLeft = daysBetween(today, p.dueOn);
+  const rule = rules.rule(p.ruleId)!;
+  // From this day on it is urgent: the lead time's "urgent" date, else the dashboard's "soon" days before it is due.
+  const urgentOn = p.urgentFrom ?? addDays(p.dueOn, -rules.file.dashboard.soonDays);
+  return {
+    key: p.key,
+    kind: p.kind,
+    traineeId: p.t.id,
+    firstName: p.t.first_name,
+    lastName: p.t.last_name,
+    documentId: p.doc?.id ?? null,
+    documentType: p.doc?.type ?? null,
+    dueOn: p.dueOn,
+    fromOn: p.fromOn,
+    daysLeft,
+    bucket: bucketOf(daysLeft, rules),
+    urgent: daysLeft < 0 || today >= urgentOn,
+    urgentOn,
+    eventOn: p.eventOn,
+    ruleId: p.ruleId,
+    source: rule.source.de,
+    sourceText: rule.source,
+    binding: rule.binding,
+    uncertain: rule.uncertain,
+    text: EMPTY_TEXT,
+    done: null,
+  };
+}
+
+const EMPTY_TEXT: Localized = { de: '', en: '' };
+
+const withText = (d: Deadline, p: Parts, rules: Rules): Deadline => ({ ...d, text: deadlineText(p, rules.rule(p.ruleId)!, rules) });
+
+/** Whether a stored notice still applies: the training still ends (or ended) on that day, in the way its rule covers. */
+function noticeApplies(t: TraineeRow, s: StoredTask, rules: Rules): boolean {
+  const endOn = t.ended_on ?? t.scheduled_end_on;
+  if (!endOn || s.key !== deadlineKey('notify_end', t.id, null, endOn)) return false;
+  const early = t.status === 'ended_early' || (t.status === 'active' && t.scheduled_end_kind === 'early');
+  const rule = rules.rule(s.rule_id) as { onRegularEnd?: boolean } | undefined;
+  return early || Boolean(rule?.onRegularEnd);
+}
+
+/**
+ * Every open deadline in `data` (or those `keep` accepts), unsorted. Pure: `today`, lead times and rules are passed
+ * in. The sentences are written only for the deadlines kept (the dashboard shows a fraction of them).
+ */
+export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTimes, rules: Rules, keep?: (d: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'>) => boolean): Deadline[] {
   const out: Deadline[] = [];
   const byId = new Map<number, TraineeRow>();
   for (const t of data.trainees) byId.set(t.id, t);
   const docById = new Map<number, DocFacts>();
   for (const list of data.docs.values()) for (const d of list) docById.set(d.id, d);
-
-  type DocRef = Pick<DocFacts, 'id' | 'type'>;
-  const push = (t: TraineeRow, kind: DeadlineKind, doc: DocRef | null, dueOn: string, fromOn: string | null, ruleId: string, key: string, urgentFrom?: string) => {
-    const daysLeft = daysBetween(today, dueOn);
-    const urgentOn = urgentFrom ?? addDays(dueOn, -14);
-    out.push({
-      key,
-      kind,
-      traineeId: t.id,
-      firstName: t.first_name,
-      lastName: t.last_name,
-      documentId: doc?.id ?? null,
-      documentType: doc?.type ?? null,
-      dueOn,
-      fromOn,
-      daysLeft,
-      bucket: bucketOf(daysLeft),
-      urgent: daysLeft < 0 || today >= urgentOn,
-      urgentOn,
-      ruleId,
-      source: rules.source(ruleId),
-      done: null,
-    });
+  // A document with an open extension task gets that reminder only, not a second renewal for the same date.
+  const extended = new Set<number>();
+  for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
+  // Only the deadlines kept are built and given their sentence.
+  const push = (p: Parts) => {
+    if (keep && !p.kept && !keep({ kind: p.kind, daysLeft: daysBetween(today, p.dueOn), fromOn: p.fromOn })) return;
+    out.push(withText(makeDeadline(p, today, rules), p, rules));
   };
 
   for (const t of data.trainees) {
     if (t.status !== 'active') continue;
     const docs = data.docs.get(t.id) ?? [];
+    const end = trainingEnd(t);
     for (const d of docs) {
       // Renewal: only while the document ends before the training does, and no renewal was applied for in time.
-      if (!d.valid_until || d.valid_until >= t.contract_end_planned || renewalInTime(d)) continue;
+      if (!d.valid_until || d.valid_until >= end || renewalInTime(d) || extended.has(d.id)) continue;
       const key = deadlineKey('renewal', t.id, d.id, d.valid_until);
       if (data.doneKeys.has(key)) continue;
       const lt = lead[d.type];
-      push(t, 'renewal', d, d.valid_until, addWeeks(d.valid_until, -lt.prepareWeeks), 'renewal', key, addWeeks(d.valid_until, -lt.urgentWeeks));
+      // Cheap test first (most renewals are far off): has the lead time begun? (daysLeft ≤ prepare weeks ⇔ fromOn ≤ today)
+      if (keep) {
+        const daysLeft = daysBetween(today, d.valid_until);
+        if (!keep({ kind: 'renewal', daysLeft, fromOn: daysLeft <= lt.prepareWeeks * 7 ? today : null })) continue;
+      }
+      push({ t, kind: 'renewal', kept: true, doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) });
     }
-    // Ausbildungsduldung: a trainee with a Duldung and no title for the training may apply from 7 months before the start.
-    const duldung = docs.find((d) => STATUS_WITH_DULDUNG.includes(d.type));
-    if (duldung && !docs.some((d) => TRAINING_TITLES.includes(d.type))) {
+    // Ausbildungsduldung: a planning date before the start (never "overdue" once the training runs), for a trainee
+    // whose document opens the window (a Duldung) and who holds no title for the training.
+    const opener = docs.find((d) => rules.type(d.type).opensAusbildungsduldungWindow);
+    if (opener && today <= t.contract_start && !docs.some((d) => rules.type(d.type).trainingTitle)) {
       const key = deadlineKey('ausbildungsduldung', t.id, null, t.contract_start);
       if (!data.doneKeys.has(key)) {
         const r = rules.file.rules.ausbildungsduldung;
-        push(t, 'ausbildungsduldung', duldung, t.contract_start, addMonths(t.contract_start, -r.applyMonthsBeforeStart), 'ausbildungsduldung', key);
+        const window = addMonths(t.contract_start, -r.applyMonthsBeforeStart);
+        const since = data.duldungSince.get(t.id);
+        const threeMonths = since ? addMonths(since, r.duldungMonths) : null;
+        const fromOn = threeMonths && threeMonths > window ? threeMonths : window;
+        const extra: Record<string, string> = { grant: formatDate(addMonths(t.contract_start, -r.grantMonthsBeforeStart)) };
+        if (threeMonths && threeMonths > window) extra.duldung = formatDate(threeMonths);
+        push({ t, kind: 'ausbildungsduldung', doc: opener, dueOn: t.contract_start, fromOn, eventOn: null, ruleId: 'ausbildungsduldung', key, extra });
       }
     }
-    // Before the start: on the first day a document must allow the training.
+    // Before the start: on the first day a document must allow the training. Shown from the day it is known.
     if (today <= t.contract_start && evaluateDocs(docs, t.contract_start, rules).verdict !== 'allowed') {
       const key = deadlineKey('start_check', t.id, null, t.contract_start);
-      if (!data.doneKeys.has(key)) push(t, 'start_check', null, t.contract_start, null, 'start_check', key);
+      if (!data.doneKeys.has(key)) push({ t, kind: 'start_check', doc: null, dueOn: t.contract_start, fromOn: null, eventOn: null, ruleId: 'start_check', key });
     }
   }
 
@@ -118,64 +223,83 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
     if (!t) continue;
     const doc = s.document_id !== null ? (docById.get(s.document_id) ?? null) : null;
     if (s.kind === 'notify_end') {
-      // Only while the training is (still) ended early on that date: reopening it makes the notice moot.
-      if (t.status !== 'ended_early' || t.ended_on !== s.from_on) continue;
-      const ref = s.document_id !== null && s.document_type ? { id: s.document_id, type: s.document_type } : null;
-      push(t, s.kind, ref, s.due_on, s.from_on, s.rule_id, s.key);
+      // Only while the training (still) ends on that date: reopening it makes the notice moot.
+      if (!noticeApplies(t, s, rules)) continue;
+      const ref = s.document_id !== null && s.document_type ? { id: s.document_id, type: s.document_type, type_detail: s.document_detail } : null;
+      push({ t, kind: s.kind, doc: ref, dueOn: s.due_on, fromOn: s.from_on, eventOn: s.event_on ?? s.from_on, ruleId: s.rule_id, key: s.key });
     } else if (s.kind === 'extension') {
       // Resolved when the document was replaced or now lasts until the (new) end of the training.
-      if (t.status !== 'active' || !doc || !doc.valid_until || doc.valid_until >= t.contract_end_planned || renewalInTime(doc)) continue;
-      push(t, s.kind, doc, s.due_on, s.from_on, s.rule_id, s.key);
+      if (t.status !== 'active' || !doc || !doc.valid_until || doc.valid_until >= trainingEnd(t) || renewalInTime(doc)) continue;
+      push({ t, kind: s.kind, doc, dueOn: s.due_on, fromOn: s.from_on, eventOn: null, ruleId: s.rule_id, key: s.key });
     }
   }
   return out;
 }
 
+// One collator for all comparisons (localeCompare with a locale builds one per call).
+const byName = new Intl.Collator('de').compare;
 const sortDeadlines = (a: Deadline, b: Deadline) =>
-  a.dueOn === b.dueOn ? a.lastName.localeCompare(b.lastName, 'de') || a.key.localeCompare(b.key) : a.dueOn < b.dueOn ? -1 : 1;
+  a.dueOn === b.dueOn ? byName(a.lastName, b.lastName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.dueOn < b.dueOn ? -1 : 1;
+
+// The loader's statements, prepared once per database (the dashboard runs them on every call).
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function prepared(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 /** Loads what computeDeadlines needs, for all trainees or one. */
-export function loadDeadlineData(db: Db, traineeId?: number): DeadlineData {
+export function loadDeadlineData(db: Db, traineeId?: number, today?: string): DeadlineData {
   const one = traineeId !== undefined;
-  const trainees = db
-    .prepare(
-      `SELECT id, first_name, last_name, status, contract_start, contract_end_planned, ended_on FROM trainees
-       WHERE ${one ? 'id = @tid' : `status = 'active' OR id IN (SELECT trainee_id FROM deadline_tasks WHERE stored = 1 AND done_at IS NULL)`}`,
-    )
-    .all(one ? { tid: traineeId } : {}) as TraineeRow[];
-  const docRows = db
-    .prepare(
-      `SELECT d.id, d.trainee_id, d.type, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.copy_path
-       FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
-    )
-    .all(one ? { tid: traineeId } : {}) as (DocFacts & { trainee_id: number })[];
+  const p = one ? { tid: traineeId } : {};
+  // The Ausbildungsduldung window is a planning date before the start: only trainees not yet started need it.
+  const notStarted = today ? 'AND t.contract_start >= @today' : '';
+  const trainees = prepared(
+    db,
+    `SELECT id, first_name, last_name, status, contract_start, contract_end_planned, ended_on, scheduled_end_on, scheduled_end_kind FROM trainees
+     WHERE ${one ? 'id = @tid' : `status = 'active' OR id IN (SELECT trainee_id FROM deadline_tasks WHERE stored = 1 AND done_at IS NULL)`}`,
+  ).all(p) as TraineeRow[];
+  const docRows = prepared(
+    db,
+    `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.safe_origin
+     FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
+  ).all(p) as (DocFacts & { trainee_id: number })[];
   const docs = new Map<number, DocFacts[]>();
   for (const d of docRows) {
     const list = docs.get(d.trainee_id);
     if (list) list.push(d);
     else docs.set(d.trainee_id, [d]);
   }
-  const stored = db
-    .prepare(
-      `SELECT k.key, k.trainee_id, k.document_id, k.kind, k.rule_id, k.due_on, k.from_on, d.type AS document_type
-       FROM deadline_tasks k LEFT JOIN residence_documents d ON d.id = k.document_id
-       WHERE k.stored = 1 AND k.done_at IS NULL ${one ? 'AND k.trainee_id = @tid' : ''}`,
-    )
-    .all(one ? { tid: traineeId } : {}) as StoredTask[];
+  const openers = loadRules().file.documentTypes.filter((d) => d.opensAusbildungsduldungWindow).map((d) => `'${d.id}'`);
+  const since = prepared(
+    db,
+    `SELECT d.trainee_id, MIN(d.issued_on) AS since FROM residence_documents d JOIN trainees t ON t.id = d.trainee_id ${one ? '' : `AND t.status = 'active'`} ${notStarted}
+     WHERE d.issued_on IS NOT NULL AND d.type IN (${openers.join(', ') || "''"}) ${one ? 'AND d.trainee_id = @tid' : ''} GROUP BY d.trainee_id`,
+  ).all(today ? { ...p, today } : p) as { trainee_id: number; since: string }[];
+  const duldungSince = new Map(since.map((r) => [r.trainee_id, r.since]));
+  const stored = prepared(
+    db,
+    `SELECT k.key, k.trainee_id, k.document_id, k.kind, k.rule_id, k.due_on, k.from_on, k.event_on, d.type AS document_type, d.type_detail AS document_detail
+     FROM deadline_tasks k LEFT JOIN residence_documents d ON d.id = k.document_id
+     WHERE k.stored = 1 AND k.done_at IS NULL ${one ? 'AND k.trainee_id = @tid' : ''}`,
+  ).all(p) as StoredTask[];
   const doneKeys = new Set(
-    (db.prepare(`SELECT key FROM deadline_tasks WHERE stored = 0 AND done_at IS NOT NULL ${one ? 'AND trainee_id = @tid' : ''}`).pluck().all(one ? { tid: traineeId } : {}) as string[]),
+    (prepared(db, `SELECT key FROM deadline_tasks WHERE stored = 0 AND done_at IS NOT NULL ${one ? 'AND trainee_id = @tid' : ''}`).all(p) as { key: string }[]).map((r) => r.key),
   );
-  return { trainees, docs, stored, doneKeys };
+  return { trainees, docs, duldungSince, stored, doneKeys };
 }
 
 /** Open deadlines of one trainee (all of them, however far ahead), sorted by date. */
 export function traineeDeadlines(db: Db, traineeId: number, today: string): Deadline[] {
-  return computeDeadlines(loadDeadlineData(db, traineeId), today, leadTimes(db), loadRules()).sort(sortDeadlines);
+  return computeDeadlines(loadDeadlineData(db, traineeId, today), today, leadTimes(db), loadRules()).sort(sortDeadlines);
 }
 
 /** Every open deadline (for the calendar export), sorted by date. */
 export function allOpenDeadlines(db: Db, today: string): Deadline[] {
-  return computeDeadlines(loadDeadlineData(db), today, leadTimes(db), loadRules()).sort(sortDeadlines);
+  return computeDeadlines(loadDeadlineData(db, undefined, today), today, leadTimes(db), loadRules()).sort(sortDeadlines);
 }
 
 interface DoneRow extends StoredTask {
@@ -185,40 +309,34 @@ interface DoneRow extends StoredTask {
   done_by: string;
   done_at: string;
   done_note: string | null;
+  done_via: NonNullable<Deadline['done']>['via'];
 }
 
 function doneDeadline(r: DoneRow, today: string, rules: Rules): Deadline {
-  const daysLeft = daysBetween(today, r.due_on);
-  return {
-    key: r.key,
-    kind: r.kind,
-    traineeId: r.trainee_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    documentId: r.document_id,
-    documentType: r.document_type,
-    dueOn: r.due_on,
-    fromOn: r.from_on,
-    daysLeft,
-    bucket: bucketOf(daysLeft),
-    urgent: false,
-    urgentOn: null,
-    ruleId: r.rule_id,
-    source: rules.source(r.rule_id),
-    done: { doneOn: r.done_on, doneBy: r.done_by, doneAt: r.done_at, note: r.done_note },
-  };
+  const t = { id: r.trainee_id, first_name: r.first_name, last_name: r.last_name } as TraineeRow;
+  const doc = r.document_id !== null && r.document_type ? { id: r.document_id, type: r.document_type, type_detail: r.document_detail } : null;
+  // A completion recorded under a rule a later catalogue no longer has keeps its key; it is shown with the generic renewal rule.
+  const ruleId = rules.rule(r.rule_id) ? r.rule_id : 'renewal';
+  const parts: Parts = { t, kind: r.kind, doc, dueOn: r.due_on, fromOn: r.from_on, eventOn: r.event_on, ruleId, key: r.key };
+  const d = withText(makeDeadline(parts, today, rules), parts, rules);
+  return { ...d, ruleId: r.rule_id, urgent: false, urgentOn: null, done: { doneOn: r.done_on, doneBy: r.done_by, doneAt: r.done_at, note: r.done_note, via: r.done_via } };
 }
 
-const DONE_SELECT = `SELECT k.*, t.first_name, t.last_name, d.type AS document_type FROM deadline_tasks k
+const DONE_SELECT = `SELECT k.*, t.first_name, t.last_name, d.type AS document_type, d.type_detail AS document_detail FROM deadline_tasks k
   JOIN trainees t ON t.id = k.trainee_id LEFT JOIN residence_documents d ON d.id = k.document_id WHERE k.done_at IS NOT NULL`;
 
-/** The dashboard: open deadlines due within `horizonDays` (or whose lead time has begun), the latest done ones, and who may not train today. */
-export function listDeadlines(db: Db, today: string, horizonDays = 60, traineeId?: number): DeadlineList {
+/**
+ * The dashboard: open deadlines due within the horizon (default: the catalogue's), those whose lead time has begun and
+ * the kinds the catalogue always shows (the check before the start, the notice after an end); the latest done ones;
+ * and who may not train today.
+ */
+export function listDeadlines(db: Db, today: string, horizon?: number, traineeId?: number): DeadlineList {
   const rules = loadRules();
-  const data = loadDeadlineData(db, traineeId);
-  const open = computeDeadlines(data, today, leadTimes(db), rules)
-    .filter((d) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today))
-    .sort(sortDeadlines);
+  const { dashboard } = rules.file;
+  const horizonDays = horizon ?? dashboard.horizonDays;
+  const data = loadDeadlineData(db, traineeId, today);
+  const shown = (d: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'>) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind);
+  const open = computeDeadlines(data, today, leadTimes(db), rules, shown).sort(sortDeadlines);
   const done = (db.prepare(`${DONE_SELECT} ${traineeId !== undefined ? 'AND k.trainee_id = ?' : ''} ORDER BY k.done_at DESC, k.id DESC LIMIT 20`).all(
     ...(traineeId !== undefined ? [traineeId] : []),
   ) as DoneRow[]).map((r) => doneDeadline(r, today, rules));
@@ -228,12 +346,20 @@ export function listDeadlines(db: Db, today: string, horizonDays = 60, traineeId
     const m: MayTrain = mayTrain(t, data.docs.get(t.id) ?? [], today, rules);
     if (m.verdict !== 'allowed') blocked.push({ ...m, firstName: t.first_name, lastName: t.last_name });
   }
-  blocked.sort((a, b) => a.lastName.localeCompare(b.lastName, 'de') || a.traineeId - b.traineeId);
-  return { today, open, done, blocked };
+  blocked.sort((a, b) => byName(a.lastName, b.lastName) || a.traineeId - b.traineeId);
+  return { today, soonDays: dashboard.soonDays, upcomingDays: dashboard.upcomingDays, horizonDays, open, done, blocked };
 }
 
-/** Records a deadline as done (who, on which day, a note). Completing a renewal records the application on the document. */
-export function completeDeadline(db: Db, input: { key: string; doneOn: string; doneBy: string; note: string | null }, today: string, now: Date): Deadline {
+/**
+ * Records a deadline as done (who, on which day, how, a note). Completing a renewal, or the extension reminder,
+ * records the application on the document; completing the notice closes it.
+ */
+export function completeDeadline(
+  db: Db,
+  input: { key: string; doneOn: string; doneBy: string; note: string | null; via?: NonNullable<Deadline['done']>['via'] },
+  today: string,
+  now: Date,
+): Deadline {
   if (input.doneOn > today) throw fieldError(['doneOn'], 'date_in_future', 'The date lies in the future');
   return db.transaction(() => {
     const parsed = parseKey(input.key);
@@ -245,11 +371,11 @@ export function completeDeadline(db: Db, input: { key: string; doneOn: string; d
     }
     const ts = now.toISOString();
     db.prepare(
-      `INSERT INTO deadline_tasks (key, trainee_id, document_id, kind, rule_id, due_on, from_on, stored, created_at, done_on, done_by, done_at, done_note)
-       VALUES (@key, @traineeId, @documentId, @kind, @ruleId, @dueOn, @fromOn, 0, @ts, @doneOn, @doneBy, @ts, @note)
-       ON CONFLICT (key) DO UPDATE SET done_on = excluded.done_on, done_by = excluded.done_by, done_at = excluded.done_at, done_note = excluded.done_note`,
-    ).run({ ...d, ts, doneOn: input.doneOn, doneBy: input.doneBy, note: input.note });
-    if (d.kind === 'renewal' && d.documentId !== null) {
+      `INSERT INTO deadline_tasks (key, trainee_id, document_id, kind, rule_id, due_on, from_on, event_on, stored, created_at, done_on, done_by, done_at, done_note, done_via)
+       VALUES (@key, @traineeId, @documentId, @kind, @ruleId, @dueOn, @fromOn, @eventOn, 0, @ts, @doneOn, @doneBy, @ts, @note, @via)
+       ON CONFLICT (key) DO UPDATE SET done_on = excluded.done_on, done_by = excluded.done_by, done_at = excluded.done_at, done_note = excluded.done_note, done_via = excluded.done_via`,
+    ).run({ key: d.key, traineeId: d.traineeId, documentId: d.documentId, kind: d.kind, ruleId: d.ruleId, dueOn: d.dueOn, fromOn: d.fromOn, eventOn: d.eventOn, ts, doneOn: input.doneOn, doneBy: input.doneBy, note: input.note, via: input.via ?? null });
+    if ((d.kind === 'renewal' || d.kind === 'extension') && d.documentId !== null) {
       db.prepare('UPDATE residence_documents SET renewal_applied_on = ?, updated_at = ? WHERE id = ? AND renewal_applied_on IS NULL').run(input.doneOn, ts, d.documentId);
     }
     const row = db.prepare(`${DONE_SELECT} AND k.key = ?`).get(input.key) as DoneRow;
@@ -264,9 +390,9 @@ export function reopenDeadline(db: Db, key: string, now: Date): void {
       | { stored: number; kind: DeadlineKind; document_id: number | null; done_on: string }
       | undefined;
     if (!row) throw notFound('deadline', key);
-    if (row.stored === 1) db.prepare('UPDATE deadline_tasks SET done_on = NULL, done_by = NULL, done_at = NULL, done_note = NULL WHERE key = ?').run(key);
+    if (row.stored === 1) db.prepare('UPDATE deadline_tasks SET done_on = NULL, done_by = NULL, done_at = NULL, done_note = NULL, done_via = NULL WHERE key = ?').run(key);
     else db.prepare('DELETE FROM deadline_tasks WHERE key = ?').run(key);
-    if (row.kind === 'renewal' && row.document_id !== null) {
+    if ((row.kind === 'renewal' || row.kind === 'extension') && row.document_id !== null) {
       db.prepare('UPDATE residence_documents SET renewal_applied_on = NULL, updated_at = ? WHERE id = ? AND renewal_applied_on = ?').run(now.toISOString(), row.document_id, row.done_on);
     }
   })();

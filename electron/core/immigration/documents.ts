@@ -11,7 +11,7 @@ import type { Db, Store } from '../store/db';
 import { getTrainee, traineeFilesDir } from '../trainees/service';
 import { checkCopy, copyAbsPath, copyRelPath, removeQuietly, writeFileAtomic, type CheckedCopy } from './copies';
 import { completeDeadline, deadlineKey, traineeDeadlines } from './deadlines';
-import { documentState, mayTrain, missingItems, type DocFacts } from './evaluate';
+import { documentState, mayTrain, missingItems, traineeFacts, type DocFacts } from './evaluate';
 import { leadTimes, loadRules } from './rules';
 
 export interface DocRow extends DocFacts {
@@ -53,7 +53,7 @@ const ownDeadline = (d: Deadline, documentId: number) => d.documentId === docume
 export function toDocument(db: Db, r: DocRow, today: string): ResidenceDocument {
   const rules = loadRules();
   const lead = leadTimes(db)[r.type];
-  const { state, urgent } = documentState(r, today, lead, rules);
+  const { state, urgent } = documentState(r, today, lead, rules, traineeFacts(getTrainee(db, r.trainee_id)).early_end_on);
   const next = r.replaced_by_id === null ? traineeDeadlines(db, r.trainee_id, today).find((d) => ownDeadline(d, r.id)) : undefined;
   return toView(r, state, urgent, next ? { kind: next.kind, dueOn: next.dueOn } : null);
 }
@@ -71,6 +71,7 @@ function toView(r: DocRow, state: ResidenceDocument['state'], urgent: boolean, n
     workNote: r.work_note,
     workNoteText: r.work_note_text,
     residenceObligation: r.residence_obligation,
+    safeOrigin: r.safe_origin === 1,
     renewalAppliedOn: r.renewal_applied_on,
     replacedById: r.replaced_by_id,
     copy: r.copy_path && r.copy_name && r.copy_mime && r.copy_size && r.copy_sha256 ? { fileName: r.copy_name, mimeType: r.copy_mime, size: r.copy_size, sha256: r.copy_sha256 } : null,
@@ -89,9 +90,9 @@ export function documentOverview(db: Db, traineeId: number, today: string): Docu
   const lead = leadTimes(db);
   const rows = docRows(db, traineeId);
   const deadlines = traineeDeadlines(db, traineeId, today);
-  const facts = { id: t.id, status: t.status, contract_start: t.contractStart, contract_end_planned: t.contractEndPlanned, ended_on: t.endedOn };
+  const facts = traineeFacts(t);
   const documents = rows.map((r) => {
-    const { state, urgent } = documentState(r, today, lead[r.type], rules);
+    const { state, urgent } = documentState(r, today, lead[r.type], rules, facts.early_end_on);
     const next = r.replaced_by_id === null ? deadlines.find((d) => ownDeadline(d, r.id)) : undefined;
     return toView(r, state, urgent, next ? { kind: next.kind, dueOn: next.dueOn } : null);
   });
@@ -100,7 +101,10 @@ export function documentOverview(db: Db, traineeId: number, today: string): Docu
     mayTrain: mayTrain(facts, rows, today, rules),
     missing: missingItems(facts, rows, today, lead, rules),
     deadlines,
+    // Copies are kept for the duration of the employment: offered for deletion only once it has actually ended
+    // (an end recorded in advance keeps the trainee active until that day).
     proposeDeleteCopies: t.status !== 'active' && rows.some((r) => r.copy_path !== null),
+    retention: rules.file.rules.retention.source,
   };
 }
 
@@ -116,6 +120,7 @@ function fieldParams(f: Fields) {
     work_note: f.type === 'pass' ? null : f.workNote,
     work_note_text: f.type === 'pass' ? null : f.workNoteText,
     residence_obligation: f.residenceObligation,
+    safe_origin: f.safeOrigin && loadRules().type(f.type).safeOriginExclusion ? 1 : 0,
   };
 }
 
@@ -247,7 +252,7 @@ export function readCopy(store: Store, id: number): { fileName: string; mimeType
 /** After the end of the training: deletes every stored copy of the trainee (the document rows stay). */
 export function deleteCopies(store: Store, traineeId: number, now: Date): number {
   const t = getTrainee(store.db, traineeId);
-  if (t.status === 'active') throw new AppError('training_active', 'Copies must be kept while the training lasts (§ 4a Abs. 5 AufenthG)');
+  if (t.status === 'active') throw new AppError('training_active', 'Copies must be kept for the duration of the employment (§ 4a Abs. 5 S. 3 Nr. 2 AufenthG)');
   const rows = store.db.prepare('SELECT id, copy_path FROM residence_documents WHERE trainee_id = ? AND copy_path IS NOT NULL').all(traineeId) as { id: number; copy_path: string }[];
   store.db
     .prepare(

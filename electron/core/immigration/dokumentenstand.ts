@@ -11,7 +11,7 @@ import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { docRows, documentOverview } from './documents';
 import { loadRules } from './rules';
-import { docLabel, keepParagraphs, KIND_SHORT_DE, mayTrainDe, missingDe, STATE_DE, whatToDoDe, workNoteDe } from './texts';
+import { docLabel, keepParagraphs, KIND_SHORT_DE, mayTrainDe, missingDe, sourceDe, STATE_DE, whatToDoDe, workNoteDe } from './texts';
 
 const th = (t: string): TableCell => ({ text: t, style: 'th' });
 const grid = {
@@ -59,7 +59,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
   });
 
   const content: Content[] = [
-    { text: 'Darf heute ausgebildet werden?', style: 'h2' },
+    { text: 'Erlaubnis zur Ausbildung nach den erfassten Dokumenten', style: 'h2' },
     { text: mayTrainDe(ov.mayTrain, rules), bold: true, color: verdictColor },
     { text: 'Aktuelle Dokumente', style: 'h2' },
     current.length ? docTable(current, true) : { text: 'Keine Dokumente erfasst.' },
@@ -77,7 +77,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
               ...ov.deadlines.map((d) => [
                 { text: formatDate(d.dueOn), bold: d.urgent, color: d.daysLeft < 0 ? '#b42318' : COLORS.text },
                 whatToDoDe(d, rules, d.documentId !== null ? detail.get(d.documentId) : null),
-                { text: keepParagraphs(d.source), style: 'small' },
+                { text: keepParagraphs(sourceDe(rules, d.source, d.uncertain)), style: 'small' },
               ]),
             ],
           },
@@ -86,7 +86,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
         }
       : { text: 'Keine offenen Fristen.' },
     ...(old.length ? [{ text: 'Frühere Versionen (ersetzt)', style: 'h2' } as Content, docTable(old, false)] : []),
-    { text: `${rules.file.disclaimer} Regelkatalog Stand ${rules.file.checked}.`, style: 'small', margin: [0, 14, 0, 0] },
+    { text: `${rules.file.disclaimer.de} Regelkatalog Stand ${rules.file.checked}.`, style: 'small', margin: [0, 14, 0, 0] },
   ];
   const pdf = buildDocument({
     firm: getFirm(db),

@@ -4,7 +4,8 @@ import { defineHandlers } from '../api/registry';
 import { getTrainee } from '../trainees/service';
 import { completeDeadline, listDeadlines, reopenDeadline } from './deadlines';
 import { createDocument, deleteCopies, deleteDocument, docRows, documentOverview, readCopy, recordRenewalApplied, renewDocument, updateDocument } from './documents';
-import { mayTrain } from './evaluate';
+import { mayTrain, traineeFacts } from './evaluate';
+import { endNotice } from './notice';
 import { catalogueView, loadRules, saveLeadTimes } from './rules';
 
 /** "Today" as the firm's calendar date, from the context's clock (tests inject it). */
@@ -26,10 +27,9 @@ export const immigrationHandlers = defineHandlers<typeof immigrationContract>({
   },
   'documents.deleteCopies': ({ traineeId }, { store, now }) => ({ deleted: deleteCopies(store, traineeId, now()) }),
   'immigration.mayTrain': ({ traineeId }, { store, now }) => {
-    const t = getTrainee(store.db, traineeId);
-    const facts = { id: t.id, status: t.status, contract_start: t.contractStart, contract_end_planned: t.contractEndPlanned, ended_on: t.endedOn };
-    return mayTrain(facts, docRows(store.db, traineeId), today(now), loadRules());
+    return mayTrain(traineeFacts(getTrainee(store.db, traineeId)), docRows(store.db, traineeId), today(now), loadRules());
   },
+  'immigration.endNotice': (input, { store }) => endNotice(store.db, input),
   'immigration.catalogue': (_i, { store }) => catalogueView(store.db),
   'immigration.saveLeadTimes': ({ leadTimes }, { store }) => {
     store.db.transaction(() => saveLeadTimes(store.db, leadTimes))();

@@ -2,10 +2,11 @@
 // transaction that changed the trainee, so the task exists exactly when the change does.
 import type { Trainee } from '../../../shared/trainees';
 import type { Db } from '../store/db';
-import { addDays, addMonths } from './dates';
+import { addMonths } from './dates';
 import { deadlineKey } from './deadlines';
 import type { DocFacts } from './evaluate';
-import { loadRules, type NotifyRule } from './rules';
+import { planNoticeFor } from './notice';
+import { loadRules } from './rules';
 
 const currentDocs = (db: Db, traineeId: number) =>
   db
@@ -13,43 +14,41 @@ const currentDocs = (db: Db, traineeId: number) =>
     .all(traineeId) as DocFacts[];
 
 /**
- * After an early end: the notice to the Ausländerbehörde, due by the period of the document the training rested on
- * (§ 60c/§ 16g/§ 60d: 2 weeks; otherwise § 4a Abs. 5: 4 weeks). Without a residence document no notice is due.
+ * After an end was recorded (or scheduled): the notice to the Ausländerbehörde, by the rule of the document the
+ * training rested on that day (notice.ts). Recording the same end again updates the open task (e.g. another day of
+ * knowledge); a task already done stays as it is.
  */
-export function notifyTaskAfterEarlyEnd(db: Db, t: Trainee, now = new Date()): void {
-  if (t.status !== 'ended_early' || !t.endedOn) return;
-  const rules = loadRules();
-  let best: { doc: DocFacts; rule: NotifyRule; days: number } | null = null;
-  for (const d of currentDocs(db, t.id)) {
-    const rule = rules.type(d.type).notifyRule;
-    if (!rule) continue;
-    if (d.issued_on && d.issued_on > t.endedOn) continue;
-    const days = rules.file.rules[rule].days;
-    // The shortest period wins, so the firm is never late for the stricter rule.
-    if (!best || days < best.days) best = { doc: d, rule, days };
-  }
-  if (!best) return;
+export function noticeTaskAfterEnd(db: Db, t: Trainee, now = new Date()): void {
+  const kind = t.status === 'ended_early' ? 'early' : t.status === 'ended_regular' ? 'regular' : t.scheduledEnd?.kind;
+  const endOn = t.endedOn ?? t.scheduledEnd?.date;
+  if (!kind || !endOn) return;
+  const plan = planNoticeFor(db, t, kind, endOn, t.endKnownOn ?? endOn);
+  if (!plan) return;
   db.prepare(
-    `INSERT INTO deadline_tasks (key, trainee_id, document_id, kind, rule_id, due_on, from_on, stored, created_at)
-     VALUES (?, ?, ?, 'notify_end', ?, ?, ?, 1, ?) ON CONFLICT (key) DO NOTHING`,
-  ).run(deadlineKey('notify_end', t.id, null, t.endedOn), t.id, best.doc.id, best.rule, addDays(t.endedOn, best.days), t.endedOn, now.toISOString());
+    `INSERT INTO deadline_tasks (key, trainee_id, document_id, kind, rule_id, due_on, from_on, event_on, stored, created_at)
+     VALUES (?, ?, ?, 'notify_end', ?, ?, ?, ?, 1, ?)
+     ON CONFLICT (key) DO UPDATE SET document_id = excluded.document_id, rule_id = excluded.rule_id, due_on = excluded.due_on, from_on = excluded.from_on,
+       event_on = excluded.event_on WHERE deadline_tasks.done_at IS NULL`,
+  ).run(deadlineKey('notify_end', t.id, null, endOn), t.id, plan.documentId, plan.ruleId, plan.dueOn, plan.fromOn, endOn, now.toISOString());
 }
 
 /**
- * After the planned end moved later (failed exam, § 8 BBiG / § 27c HwO): a Duldung or permit that was issued for the
- * old duration must be extended before it expires.
+ * After the planned end moved later (failed exam, § 21 Abs. 3 BBiG / HwO; on application, § 8 BBiG / § 27c HwO): a
+ * Duldung or permit that was issued for the old duration must be extended before it expires. One reminder per
+ * document: the renewal deadline of the same document is left out while this task is open (deadlines.ts).
  */
 export function extensionTasksAfterContractChange(db: Db, before: Trainee, after: Trainee, now = new Date()): void {
   if (after.status !== 'active' || after.contractEndPlanned <= before.contractEndPlanned) return;
   const rules = loadRules();
+  const months = rules.file.rules.extension.issuedForOldEndMonths;
   const insert = db.prepare(
     `INSERT INTO deadline_tasks (key, trainee_id, document_id, kind, rule_id, due_on, from_on, stored, created_at)
      VALUES (?, ?, ?, 'extension', 'extension', ?, NULL, 1, ?) ON CONFLICT (key) DO NOTHING`,
   );
   for (const d of currentDocs(db, after.id)) {
     if (!rules.type(d.type).renewOnExtension || !d.valid_until) continue;
-    // Issued for the old duration: it ends around the old planned end (at most a month earlier) and before the new one.
-    if (d.valid_until < addMonths(before.contractEndPlanned, -1) || d.valid_until >= after.contractEndPlanned) continue;
+    // Issued for the old duration: it ends around the old planned end (at most `issuedForOldEndMonths` earlier) and before the new one.
+    if (d.valid_until < addMonths(before.contractEndPlanned, -months) || d.valid_until >= after.contractEndPlanned) continue;
     insert.run(deadlineKey('extension', after.id, d.id, after.contractEndPlanned), after.id, d.id, d.valid_until, now.toISOString());
   }
 }

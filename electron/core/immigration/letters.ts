@@ -12,37 +12,54 @@ import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { docRows } from './documents';
 import { letterDocument, signer } from './letter';
+import { addMonths } from './dates';
+import { deadlineKey } from './deadlines';
+import { planNoticeFor } from './notice';
 import { loadRules, type NotifyRule } from './rules';
 import { docLabel, keepParagraphs } from './texts';
 
-export async function mitteilungAbhPdf(store: Store, traineeId: number, now: Date): Promise<ExportFile> {
+/**
+ * The notice of an end of training to the Ausländerbehörde. Recorded in advance, the letter says the training "endet
+ * am …"; afterwards that it "wurde am … beendet". The recorded reason is named unless `withReason` is false.
+ */
+export async function mitteilungAbhPdf(store: Store, traineeId: number, now: Date, withReason = true): Promise<ExportFile> {
   const { db } = store;
   const t = getTrainee(db, traineeId);
-  if (t.status !== 'ended_early' || !t.endedOn) throw new AppError('not_ended_early', `The training of trainee ${traineeId} has not ended early`);
+  const endOn = t.endedOn ?? t.scheduledEnd?.date ?? null;
+  const early = t.status === 'ended_early' || (t.status === 'active' && t.scheduledEnd?.kind === 'early');
+  // The notice the end created (also after a regular end where the rule asks for one, § 60d).
+  const task = endOn
+    ? (db.prepare(`SELECT document_id, rule_id FROM deadline_tasks WHERE key = ?`).get(deadlineKey('notify_end', traineeId, null, endOn)) as
+        | { document_id: number | null; rule_id: NotifyRule }
+        | undefined)
+    : undefined;
+  if (!endOn || (!early && !task)) throw new AppError('not_ended_early', `The training of trainee ${traineeId} has not ended early`);
   const recipient = recipientFor(db, traineeId, 'auslaenderbehoerde');
   if (!recipient) throw new AppError('no_abh_contact', 'No Ausländerbehörde in the address book for this trainee');
   const rules = loadRules();
   const firm = getFirm(db);
-  // The document the notice refers to: the one the task was created for, else the current residence document.
-  const task = db
-    .prepare(`SELECT document_id, rule_id FROM deadline_tasks WHERE kind = 'notify_end' AND trainee_id = ? AND from_on = ? ORDER BY id DESC LIMIT 1`)
-    .get(traineeId, t.endedOn) as { document_id: number | null; rule_id: NotifyRule } | undefined;
+  const ahead = t.status === 'active';
+  // The document the notice refers to: the one the task was created for, else the one in force on the end date.
+  const plan = planNoticeFor(db, t, early ? 'early' : 'regular', endOn, t.endKnownOn ?? endOn);
   const rows = docRows(db, traineeId);
-  const doc = rows.find((r) => r.id === task?.document_id) ?? rows.find((r) => r.replaced_by_id === null && rules.type(r.type).status) ?? null;
-  const rule = task?.rule_id ?? (doc ? rules.type(doc.type).notifyRule : null) ?? 'notify_4a';
+  const doc = rows.find((r) => r.id === (task?.document_id ?? plan?.documentId)) ?? rows.find((r) => r.replaced_by_id === null && rules.type(r.type).status) ?? null;
+  const rule = task?.rule_id ?? plan?.ruleId ?? 'notify_recommended';
   const cite = rules.file.rules[rule].cite;
   const s = signer(firm);
   const contact = [s?.name, firm?.phone && `Tel. ${firm.phone}`, firm?.email].filter(Boolean).join(', ');
+  const how = early ? 'vorzeitig ' : '';
   const pdf = letterDocument({
     firm,
     recipient,
-    subject: 'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses',
-    subjectNote: `nach ${keepParagraphs(cite)}`,
+    subject: early ? 'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses' : 'Mitteilung über die Beendigung eines Ausbildungsverhältnisses',
+    ...(cite ? { subjectNote: `nach ${keepParagraphs(cite)}` } : {}),
     createdAt: now,
     body: [
       { text: 'Sehr geehrte Damen und Herren,', margin: [0, 10, 0, 8] },
       {
-        text: `hiermit teilen wir Ihnen mit, dass das Ausbildungsverhältnis mit der unten genannten Person am ${formatDate(t.endedOn)} vorzeitig beendet wurde.`,
+        text: ahead
+          ? `hiermit teilen wir Ihnen mit, dass das Ausbildungsverhältnis mit der unten genannten Person am ${formatDate(endOn)} ${how}endet.`
+          : `hiermit teilen wir Ihnen mit, dass das Ausbildungsverhältnis mit der unten genannten Person am ${formatDate(endOn)} ${how}beendet wurde.`,
         margin: [0, 0, 0, 10],
       },
       fieldTable([
@@ -54,7 +71,8 @@ export async function mitteilungAbhPdf(store: Store, traineeId: number, now: Dat
         ['Dokumentnummer', doc?.number],
         ['Ausbildungsberuf', t.occupationName],
         ['Beginn der Ausbildung', formatDate(t.contractStart)],
-        ['Tag der Beendigung', formatDate(t.endedOn)],
+        [ahead ? 'Letzter Ausbildungstag' : 'Tag der Beendigung', formatDate(endOn)],
+        ...(withReason && t.endReason ? [['Grund der Beendigung', t.endReason] as [string, string]] : []),
         ['Ausbildungsbetrieb', [firm?.name, firm?.street, [firm?.zip, firm?.city].filter(Boolean).join(' '), firm?.betriebsnummer && `Betriebsnummer ${firm.betriebsnummer}`].filter(Boolean).join(', ')],
         ['Ansprechperson', contact],
       ]),
@@ -69,7 +87,10 @@ export async function ausbildungsbestaetigungPdf(store: Store, traineeId: number
   const t = getTrainee(db, traineeId);
   const firm = getFirm(db);
   const recipient = recipientFor(db, traineeId, 'auslaenderbehoerde');
-  const running = t.status === 'active';
+  // An ended (or ending) training: the letter names its end and never a planned end or pay of years not reached.
+  const endOn = t.endedOn ?? t.scheduledEnd?.date ?? null;
+  const running = t.status === 'active' && !endOn;
+  const payYears = t.payPerYear.filter((_p, i) => !endOn || addMonths(t.contractStart, 12 * i) <= endOn);
   const chamber = t.chamberRegistrationDate
     ? [firm?.chamber, `eingetragen am ${formatDate(t.chamberRegistrationDate)}`, t.chamberRegistrationNo && `Nr. ${t.chamberRegistrationNo}`].filter(Boolean).join(', ')
     : `Eintragung${firm?.chamber ? ` bei der ${firm.chamber}` : ''} noch nicht erfolgt`;
@@ -84,7 +105,9 @@ export async function ausbildungsbestaetigungPdf(store: Store, traineeId: number
       {
         text: running
           ? 'hiermit bestätigen wir, dass die unten genannte Person in unserem Betrieb eine Berufsausbildung absolviert. Das Ausbildungsverhältnis besteht ungekündigt.'
-          : `hiermit bestätigen wir, dass die unten genannte Person in unserem Betrieb eine Berufsausbildung absolviert hat. Das Ausbildungsverhältnis endete am ${formatDate(t.endedOn)}.`,
+          : t.status === 'active'
+            ? `hiermit bestätigen wir, dass die unten genannte Person in unserem Betrieb eine Berufsausbildung absolviert. Das Ausbildungsverhältnis endet am ${formatDate(endOn)}.`
+            : `hiermit bestätigen wir, dass die unten genannte Person in unserem Betrieb eine Berufsausbildung absolviert hat. Das Ausbildungsverhältnis endete am ${formatDate(endOn)}.`,
         margin: [0, 0, 0, 10],
       },
       fieldTable([
@@ -94,9 +117,9 @@ export async function ausbildungsbestaetigungPdf(store: Store, traineeId: number
         ['Staatsangehörigkeit', t.nationality],
         ['Ausbildungsberuf', t.occupationName],
         ['Beginn der Ausbildung', formatDate(t.contractStart)],
-        ['Voraussichtliches Ende', formatDate(t.contractEndPlanned)],
+        running ? ['Voraussichtliches Ende', formatDate(t.contractEndPlanned)] : ['Ende der Ausbildung', formatDate(endOn)],
         ['Wöchentliche Ausbildungszeit', `${formatNumber(t.weeklyHours)} Stunden`],
-        ['Ausbildungsvergütung (brutto/Monat)', t.payPerYear.map((p, i) => `${i + 1}. Ausbildungsjahr: ${formatEuro(p)}`).join('\n')],
+        ['Ausbildungsvergütung (brutto/Monat)', payYears.map((p, i) => `${i + 1}. Ausbildungsjahr: ${formatEuro(p)}`).join('\n')],
         ['Eintragung Handwerkskammer', chamber],
         ['Ausbildungsbetrieb', [firm?.name, firm?.street, [firm?.zip, firm?.city].filter(Boolean).join(' '), firm?.betriebsnummer && `Betriebsnummer ${firm.betriebsnummer}`].filter(Boolean).join(', ')],
       ]),

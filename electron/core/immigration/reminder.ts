@@ -5,6 +5,7 @@ import type { Deadline } from '../../../shared/immigration';
 import { getSetting, setSetting } from '../settings';
 import type { Db } from '../store/db';
 import { listDeadlines } from './deadlines';
+import { loadRules } from './rules';
 
 const LAST_KEY = 'immigration.lastReminder';
 
@@ -21,7 +22,8 @@ export function takeDailyReminder(db: Db, now: Date): Reminder | null {
   const today = toIsoDate(now);
   return db.transaction(() => {
     if (getSetting<string | null>(db, LAST_KEY, null) === today) return null;
-    const due = listDeadlines(db, today, 14).open.filter((d) => d.daysLeft <= 14);
+    const { soonDays } = loadRules().file.dashboard;
+    const due = listDeadlines(db, today, soonDays).open.filter((d) => d.daysLeft <= soonDays);
     if (due.length === 0) return null;
     setSetting(db, LAST_KEY, today);
     return { date: today, overdue: due.filter((d) => d.daysLeft < 0).length, soon: due.filter((d) => d.daysLeft >= 0).length, first: due[0]! };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { toIsoDate } from '../../../shared/format';
 import type { EndTrainingInput, Trainee, TraineeInput, TraineeListInput, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
 import { AppError, fieldError, notFound } from '../errors';
 import { afterContractChange, afterTrainingEnded } from '../hooks';
@@ -35,6 +36,9 @@ interface TraineeRow {
   status: Trainee['status'];
   ended_on: string | null;
   end_reason: string | null;
+  end_known_on: string | null;
+  scheduled_end_on: string | null;
+  scheduled_end_kind: 'regular' | 'early' | null;
   created_at: string;
   updated_at: string;
 }
@@ -71,6 +75,8 @@ function toTrainee(r: TraineeRow): Trainee {
     status: r.status,
     endedOn: r.ended_on,
     endReason: r.end_reason,
+    endKnownOn: r.end_known_on,
+    scheduledEnd: r.scheduled_end_on && r.scheduled_end_kind ? { kind: r.scheduled_end_kind, date: r.scheduled_end_on } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -183,28 +189,58 @@ export function updateTrainee(db: Db, input: z.output<typeof TraineeUpdate>, now
   })();
 }
 
-export function endTraining(db: Db, input: z.output<typeof EndTrainingInput>, now = new Date()): Trainee {
+type EndInput = Omit<z.output<typeof EndTrainingInput>, 'knownOn'> & { knownOn?: string | null };
+
+/**
+ * Records the end of a training. An end date after today is recorded in advance: the trainee stays active until
+ * that day (settleEnds), and the notice after an early end is planned at once. `knownOn`: the day the firm learned
+ * of the end (default: the end date), from which periods "ab Kenntnis" run.
+ */
+export function endTraining(db: Db, input: EndInput, now = new Date(), today = toIsoDate(now)): Trainee {
   return db.transaction(() => {
     const t = getTrainee(db, input.id);
     if (t.status !== 'active') throw new AppError('already_ended', `Training of trainee ${t.id} has already ended`);
     if (input.date < t.contractStart) throw fieldError(['date'], 'end_before_start', 'The training cannot end before it started');
-    db.prepare('UPDATE trainees SET status = ?, ended_on = ?, end_reason = ?, updated_at = ? WHERE id = ?').run(
-      input.kind === 'early' ? 'ended_early' : 'ended_regular',
-      input.date,
-      input.reason,
-      now.toISOString(),
-      input.id,
-    );
+    if (input.knownOn && input.knownOn > today) throw fieldError(['knownOn'], 'date_in_future', 'The date lies in the future');
+    const knownOn = input.knownOn ?? input.date;
+    const ts = now.toISOString();
+    if (input.date > today) {
+      db.prepare('UPDATE trainees SET scheduled_end_on = ?, scheduled_end_kind = ?, end_reason = ?, end_known_on = ?, updated_at = ? WHERE id = ?').run(
+        input.date,
+        input.kind,
+        input.reason,
+        knownOn,
+        ts,
+        input.id,
+      );
+    } else {
+      db.prepare(
+        'UPDATE trainees SET status = ?, ended_on = ?, end_reason = ?, end_known_on = ?, scheduled_end_on = NULL, scheduled_end_kind = NULL, updated_at = ? WHERE id = ?',
+      ).run(input.kind === 'early' ? 'ended_early' : 'ended_regular', input.date, input.reason, knownOn, ts, input.id);
+    }
     const after = getTrainee(db, input.id);
-    afterTrainingEnded(db, after);
+    afterTrainingEnded(db, after, now);
     return after;
   })();
 }
 
+/** Ends the trainings whose end was recorded in advance and whose day has come. Idempotent; run before each call. */
+export function settleEnds(db: Db, today: string, now = new Date()): number {
+  return db
+    .prepare(
+      `UPDATE trainees SET status = CASE scheduled_end_kind WHEN 'early' THEN 'ended_early' ELSE 'ended_regular' END, ended_on = scheduled_end_on,
+       scheduled_end_on = NULL, scheduled_end_kind = NULL, updated_at = ? WHERE status = 'active' AND scheduled_end_on IS NOT NULL AND scheduled_end_on <= ?`,
+    )
+    .run(now.toISOString(), today).changes;
+}
+
+/** Takes back an end (recorded or scheduled): the trainee is active again. */
 export function reopenTraining(db: Db, id: number, now = new Date()): Trainee {
   const t = getTrainee(db, id);
-  if (t.status === 'active') return t;
-  db.prepare(`UPDATE trainees SET status = 'active', ended_on = NULL, end_reason = NULL, updated_at = ? WHERE id = ?`).run(now.toISOString(), id);
+  if (t.status === 'active' && !t.scheduledEnd) return t;
+  db.prepare(
+    `UPDATE trainees SET status = 'active', ended_on = NULL, end_reason = NULL, end_known_on = NULL, scheduled_end_on = NULL, scheduled_end_kind = NULL, updated_at = ? WHERE id = ?`,
+  ).run(now.toISOString(), id);
   return getTrainee(db, id);
 }
 

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toIsoDate } from '../../../shared/format';
 import { call } from '../../api';
-import { ErrorBanner, Field, FormActions, TextArea, TextField, useFieldErrors } from '../../components/forms';
+import { DONE_VIA } from '../../../shared/immigration';
+import { ErrorBanner, Field, FormActions, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { useAsync } from '../../useAsync';
 
 /** "Who": free text with the firm's trainers as suggestions. */
@@ -26,8 +27,10 @@ export function WhoField({ value, onChange, error, label }: { value: string; onC
   );
 }
 
-export function CompleteForm({ deadlineKey, onDone, onCancel }: { deadlineKey: string; onDone: () => void; onCancel: () => void }) {
+/** Records a deadline as done; for the notice also how it was sent (`withVia`). */
+export function CompleteForm({ deadlineKey, onDone, onCancel, withVia = false }: { deadlineKey: string; onDone: () => void; onCancel: () => void; withVia?: boolean }) {
   const { t } = useTranslation('immigration');
+  const [via, setVia] = useState<string>(withVia ? 'post' : '');
   const [doneOn, setDoneOn] = useState(toIsoDate(new Date()));
   const [doneBy, setDoneBy] = useState('');
   const [note, setNote] = useState('');
@@ -37,7 +40,7 @@ export function CompleteForm({ deadlineKey, onDone, onCancel }: { deadlineKey: s
     e.preventDefault();
     setError(null);
     try {
-      await call('deadlines.complete', { key: deadlineKey, doneOn, doneBy, note: note || null });
+      await call('deadlines.complete', { key: deadlineKey, doneOn, doneBy, note: note || null, via: (via || null) as (typeof DONE_VIA)[number] | null });
       onDone();
     } catch (err) {
       setError(err);
@@ -46,7 +49,18 @@ export function CompleteForm({ deadlineKey, onDone, onCancel }: { deadlineKey: s
   return (
     <form onSubmit={submit} noValidate className="form">
       <ErrorBanner error={error} />
-      <TextField name="doneOn" type="date" label={t('complete.doneOn')} value={doneOn} onChange={setDoneOn} error={errors.doneOn} required />
+      <TextField name="doneOn" type="date" label={withVia ? t('complete.sentOn') : t('complete.doneOn')} value={doneOn} onChange={setDoneOn} error={errors.doneOn} required />
+      {withVia ? (
+        <SelectField
+          name="via"
+          label={t('complete.via')}
+          value={via}
+          onChange={setVia}
+          error={errors.via}
+          required
+          options={DONE_VIA.map((v) => ({ value: v, label: t(`complete.vias.${v}`) }))}
+        />
+      ) : null}
       <WhoField label={t('complete.doneBy')} value={doneBy} onChange={setDoneBy} error={errors.doneBy} />
       <TextArea name="note" label={t('complete.note')} value={note} onChange={setNote} error={errors.note} rows={2} />
       <FormActions submit={t('complete.save')} onCancel={onCancel} />

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
 import { href } from '../../router';
 import { CompleteForm } from './CompleteForm';
-import { useImmigrationText } from './text';
+import { SourceNote, useImmigrationText } from './text';
 
 export function DeadlineTable({ items, showWho, onChanged, caption }: { items: Deadline[]; showWho: boolean; onChanged: () => void; caption?: string }) {
   const { t } = useTranslation('immigration');
@@ -47,9 +47,9 @@ export function DeadlineTable({ items, showWho, onChanged, caption }: { items: D
               <td>
                 <span className="deadline-kind">{t(`kindShort.${d.kind}`)}</span>
                 <br />
-                {text.what(d)}
+                {d.binding !== 'law' ? <span className={`pill binding-${d.binding}`}>{t(`binding.${d.binding}`)}</span> : null} {text.what(d)}
                 <br />
-                <small className="muted">{t('dashboard.source', { source: d.source })}</small>
+                <SourceNote source={d.sourceText} uncertain={d.uncertain} />
               </td>
               <td>
                 <div className="row-actions">
@@ -71,6 +71,7 @@ export function DeadlineTable({ items, showWho, onChanged, caption }: { items: D
             </p>
             <CompleteForm
               deadlineKey={completing.key}
+              withVia={completing.kind === 'notify_end'}
               onDone={() => {
                 setCompleting(null);
                 onChanged();

@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { DeadlineTable } from './DeadlineTable';
-import { useImmigrationText } from './text';
+import { SourceNote, useImmigrationText } from './text';
 
 export function DeadlinesPage() {
   const { t } = useTranslation('immigration');
@@ -52,13 +52,13 @@ export function DeadlinesPage() {
                 <a href={href(`/trainees/${b.traineeId}/documents`)}>
                   {b.lastName}, {b.firstName}
                 </a>
-                : {text.reason(b)}
+: {text.reason(b)} <SourceNote source={b.source} uncertain={b.uncertain} />
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {data && data.open.length === 0 ? <p className="empty">{t('dashboard.empty')}</p> : null}
+      {data && data.open.length === 0 ? <p className="empty">{t('dashboard.empty', { days: data.horizonDays })}</p> : null}
       {data
         ? DEADLINE_BUCKETS.map((bucket) => {
             const items = data.open.filter((d) => d.bucket === bucket);
@@ -66,7 +66,7 @@ export function DeadlinesPage() {
             return (
               <section key={bucket} className={`bucket bucket-${bucket}`} aria-labelledby={`bucket-${bucket}`}>
                 <h2 id={`bucket-${bucket}`}>
-                  {t(`dashboard.buckets.${bucket}`)} <span className="count">({items.length})</span>
+                  {t(`dashboard.buckets.${bucket}`, { days: bucket === 'soon' ? data.soonDays : data.upcomingDays })} <span className="count">({items.length})</span>
                 </h2>
                 <DeadlineTable items={items} showWho onChanged={list.reload} />
               </section>
@@ -82,6 +82,7 @@ export function DeadlinesPage() {
                 <span>
                   <strong>{t(`kindShort.${d.kind}`)}</strong> – <a href={href(`/trainees/${d.traineeId}/documents`)}>{`${d.lastName}, ${d.firstName}`}</a> ({formatDate(d.dueOn)}).{' '}
                   {t('dashboard.doneBy', { date: formatDate(d.done?.doneOn), who: d.done?.doneBy })}
+                  {d.done?.via ? ` (${t(`complete.vias.${d.done.via}`)})` : ''}
                   {d.done?.note ? ` – ${d.done.note}` : ''} <small className="muted">({formatDateTime(d.done?.doneAt)})</small>
                 </span>{' '}
                 <button type="button" className="link-button" onClick={() => undo(d.key)}>

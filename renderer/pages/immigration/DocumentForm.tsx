@@ -18,6 +18,7 @@ interface State {
   workNote: string;
   workNoteText: string;
   residenceObligation: string;
+  safeOrigin: boolean;
 }
 
 function initial(mode: DocumentFormMode): State {
@@ -34,6 +35,7 @@ function initial(mode: DocumentFormMode): State {
     workNote: s(d?.workNote),
     workNoteText: s(d?.workNoteText),
     residenceObligation: s(d?.residenceObligation),
+    safeOrigin: d?.safeOrigin ?? false,
   };
 }
 
@@ -90,6 +92,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
         workNote: isPass ? null : ((opt(f.workNote) as WorkNote | null) ?? null),
         workNoteText: isPass ? null : opt(f.workNoteText),
         residenceObligation: opt(f.residenceObligation),
+        safeOrigin: f.type === 'aufenthaltsgestattung' && f.safeOrigin,
       };
       const copy = file ? { fileName: file.name, base64: await readBase64(file) } : null;
       const saved =
@@ -143,6 +146,11 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
           <TextField name="workNoteText" label={t('form.workNoteText')} value={f.workNoteText} onChange={set('workNoteText')} error={errors.workNoteText} />
         </div>
       )}
+      {f.type === 'aufenthaltsgestattung' ? (
+        <label className="check">
+          <input type="checkbox" name="safeOrigin" checked={f.safeOrigin} onChange={(e) => set('safeOrigin')(e.target.checked)} /> {t('form.safeOrigin')}
+        </label>
+      ) : null}
       <TextField name="residenceObligation" label={t('form.residenceObligation')} value={f.residenceObligation} onChange={set('residenceObligation')} error={errors.residenceObligation} wide />
       <Field label={t('form.copy')} hint={t('form.copyHint')} error={copyError ?? undefined} wide>
         {(a) => <input {...a} type="file" name="copy" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => pickFile(e.target.files)} />}

@@ -14,7 +14,7 @@ import { WhoField } from './CompleteForm';
 import { DeadlineTable } from './DeadlineTable';
 import { DocumentForm, type DocumentFormMode } from './DocumentForm';
 import { TraineeContacts } from './TraineeContacts';
-import { useImmigrationText } from './text';
+import { SourceNote, useImmigrationText } from './text';
 
 type DialogState = { kind: 'form'; mode: DocumentFormMode } | { kind: 'applied'; doc: ResidenceDocument } | { kind: 'delete'; doc: ResidenceDocument } | { kind: 'copies' } | null;
 
@@ -25,6 +25,7 @@ export function DocumentsTab({ trainee, reload }: { trainee: Trainee; reload: ()
   const ov = useAsync(() => call('documents.list', { traineeId: trainee.id }), [trainee.id]);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [withReason, setWithReason] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const refresh = () => {
     ov.reload();
@@ -58,11 +59,19 @@ export function DocumentsTab({ trainee, reload }: { trainee: Trainee; reload: ()
         <section className={`card may-train-card ${ok ? 'card-ok' : m.verdict === 'unclear' ? 'card-warn' : 'card-danger'}`} aria-labelledby="may-train-title">
           <h2 id="may-train-title">{m.verdict === 'not_started' ? t('docs.mayTrainAtStart', { date: formatDate(m.date) }) : t('docs.mayTrainTitle')}</h2>
           <p>{text.reason(m)}</p>
+          <SourceNote source={m.source} uncertain={m.uncertain} />
         </section>
+      ) : null}
+      {trainee.scheduledEnd && current.some((d) => d.copy) ? (
+        <p className="muted small" data-testid="keep-copies">
+          {t('docs.keepCopies', { date: formatDate(trainee.scheduledEnd.date) })} {text.loc(data.retention)}
+        </p>
       ) : null}
       {data.proposeDeleteCopies ? (
         <div className="banner banner-warn privacy-banner">
-          <p>{t('docs.privacy')}</p>
+          <p>
+            {t('docs.privacy')} <small>{text.loc(data.retention)}</small>
+          </p>
           <button type="button" className="danger" onClick={() => setDialog({ kind: 'copies' })}>
             {t('docs.deleteCopies')}
           </button>
@@ -93,7 +102,9 @@ export function DocumentsTab({ trainee, reload }: { trainee: Trainee; reload: ()
           ) : (
             <ul className="missing-list">
               {data.missing.map((x, i) => (
-                <li key={`${x.code}-${x.documentId ?? i}`}>{text.missing(x)}</li>
+                <li key={`${x.code}-${x.documentId ?? i}`}>
+                  {text.missing(x)} <SourceNote source={x.source} uncertain={x.uncertain} />
+                </li>
               ))}
             </ul>
           )}
@@ -101,7 +112,14 @@ export function DocumentsTab({ trainee, reload }: { trainee: Trainee; reload: ()
         <section className="card" aria-labelledby="exports-title">
           <h2 id="exports-title">{t('docs.exports')}</h2>
           <div className="actions">
-            {trainee.status === 'ended_early' ? <ExportButton request={{ kind: 'mitteilung-abh', traineeId: trainee.id }} label={t('docs.exportMitteilung')} className="primary" /> : null}
+            {data.deadlines.some((d) => d.kind === 'notify_end') || trainee.status === 'ended_early' ? (
+              <>
+                <ExportButton request={{ kind: 'mitteilung-abh', traineeId: trainee.id, withReason }} label={t('docs.exportMitteilung')} className="primary" />
+                <label className="check">
+                  <input type="checkbox" checked={withReason} onChange={(e) => setWithReason(e.target.checked)} /> {t('docs.withReason')}
+                </label>
+              </>
+            ) : null}
             <ExportButton request={{ kind: 'dokumentenstand', traineeId: trainee.id }} label={t('docs.exportStand')} />
             <ExportButton request={{ kind: 'ausbildungsbestaetigung', traineeId: trainee.id }} label={t('docs.exportBestaetigung')} />
           </div>
@@ -241,7 +259,8 @@ function DocTable({
                   </button>
                   {d.validUntil && !d.renewalAppliedOn ? (
                     <button type="button" onClick={() => onAction({ kind: 'applied', doc: d })} aria-label={`${t('docs.renewalApplied')} ${name(d)}`}>
-                      {t('docs.renewalApplied')}
+                      {/* § 104c cannot be extended: what is applied for is another title (§ 25a, § 25b …). */}
+                      {d.type === 'chancen_104c' ? t('docs.otherTitleApplied') : t('docs.renewalApplied')}
                     </button>
                   ) : null}
                   <button type="button" className="danger" onClick={() => onAction({ kind: 'delete', doc: d })} aria-label={`${t('docs.delete')}: ${name(d)}`}>

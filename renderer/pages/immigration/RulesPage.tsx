@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { ErrorBanner, Notice, useFieldErrors } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
+import { SourceNote, useImmigrationText } from './text';
 
 type Draft = Record<string, { prepareWeeks: string; urgentWeeks: string }>;
 
@@ -15,6 +16,7 @@ const draftOf = (c: Catalogue): Draft =>
 export function RulesPage() {
   const { t } = useTranslation('immigration');
   const { t: tc } = useTranslation('common');
+  const { loc } = useImmigrationText();
   const cat = useAsync(() => call('immigration.catalogue'), []);
   const [draft, setDraft] = useState<Draft>({});
   const [error, setError] = useState<unknown>(null);
@@ -65,12 +67,12 @@ export function RulesPage() {
       {c ? (
         <>
           <p className="banner banner-warn">
-            {c.disclaimer} {t('rulesPage.checked', { date: c.checked })}
+            {loc(c.disclaimer)} {t('rulesPage.checked', { date: c.checked })}
           </p>
           <form onSubmit={save} noValidate className="form">
             <fieldset>
               <legend>{t('rulesPage.leadTitle')}</legend>
-              <p className="muted">{c.leadTimeSource}</p>
+              <p className="muted">{loc(c.leadTimeSource)}</p>
               <table className="data lead-times">
                 <thead>
                   <tr>
@@ -100,7 +102,7 @@ export function RulesPage() {
                           {errU ? <small className="error">{errU}</small> : null}
                         </td>
                         <td>
-                          <small>{d.source}</small>
+                          <small>{loc(d.source)}</small>
                         </td>
                       </tr>
                     );
@@ -121,13 +123,14 @@ export function RulesPage() {
             <h2>{t('rulesPage.rulesTitle')}</h2>
             <dl>
               {c.rules.map((r) => (
-                <div key={r.id} className="rule-row">
+                <div key={r.id} className="rule-row" data-rule={r.id}>
                   <dt>
-                    {t(`rulesPage.ruleNames.${r.id}`)}
-                    {r.days !== null ? ` (${t('rulesPage.days', { days: r.days })})` : ''}
+                    {loc(r.name)}
+                    {r.days !== null ? ` (${t('rulesPage.days', { days: r.days })})` : ''}{' '}
+                    <span className={`pill binding-${r.binding}`}>{t(`binding.${r.binding}`)}</span>
                   </dt>
                   <dd>
-                    {r.source}
+                    <SourceNote source={r.source} uncertain={r.uncertain} />
                     {r.url ? (
                       <>
                         <br />
@@ -140,8 +143,12 @@ export function RulesPage() {
             </dl>
           </section>
           <section className="card">
+            <h2>{t('rulesPage.dashboardTitle')}</h2>
+            <p className="muted">{loc(c.dashboardSource)}</p>
+          </section>
+          <section className="card">
             <h2>{t('rulesPage.workNotesTitle')}</h2>
-            <p className="muted">{c.workNoteSource}</p>
+            <p className="muted">{loc(c.workNoteSource)}</p>
             <ul>
               {c.workNotes.map((n) => (
                 <li key={n.id}>

@@ -4,6 +4,7 @@ import m002 from './002_training.sql';
 import m003 from './003_immigration.sql';
 import m004 from './004_language.sql';
 import m005 from './005_calendar.sql';
+import m006 from './006_notice.sql';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: '003_immigration', sql: m003 },
   { version: 4, name: '004_language', sql: m004 },
   { version: 5, name: '005_calendar', sql: m005 },
+  { version: 6, name: '006_notice', sql: m006 },
 ];
