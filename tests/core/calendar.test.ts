@@ -57,7 +57,7 @@ describe('calendar export over time', () => {
     expect(after.uid).toBe(before.uid);
     expect(after).toMatchObject({ start: '2027-01-20', sequence: 1, lastModified: t0.now().toISOString(), created: before.created });
     expect(after.sequence).toBeGreaterThan(before.sequence);
-    expect(after.description).toContain('läuft am 20.01.2027 ab');
+    expect(after.description).toContain('gilt bis 20.01.2027');
     expect(second.events).toHaveLength(1);
     expect(second.changes).toEqual({ added: 0, updated: 1, cancelled: 0, unchanged: 0 });
 
@@ -186,8 +186,9 @@ describe('RFC 5545 lines', () => {
     expect(text).toMatch(/\r\n [^\r\n]/);
     const { events } = readCalendar(file.bytes);
     expect(events[0]!.summary).toBe('Frist: Verlängerung beantragen – Ağaoğlu, Jr. \\ Öztürk-Çelebi-Şahin-Ünal, Ölçin Ğülşen; "Nur"');
-    expect(events[0]!.description.split('\n')[0]).toBe('Aufenthaltsgestattung von Ölçin Ğülşen; "Nur" Ağaoğlu, Jr. \\ Öztürk-Çelebi-Şahin-Ünal läuft am 01.03.2027 ab: Verlängerung vor Ablauf bei der Ausländerbehörde beantragen.');
-    expect(events[0]!.description).toContain('\n\nQuelle: § 81 Abs. 4 AufenthG');
+    // A Gestattung's certificate is extended under the AsylG (no Fiktion under § 81 Abs. 4 AufenthG).
+    expect(events[0]!.description.split('\n')[0]).toBe('Bescheinigung über die Aufenthaltsgestattung von Ölçin Ğülşen; "Nur" Ağaoğlu, Jr. \\ Öztürk-Çelebi-Şahin-Ünal gilt bis 01.03.2027: vorher verlängern lassen (§ 63 AsylG).');
+    expect(events[0]!.description).toContain('\n\nQuelle: § 63 AsylG');
   });
 
   it('an empty workspace gives a valid calendar without events', async () => {

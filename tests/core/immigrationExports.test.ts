@@ -141,7 +141,7 @@ describe('calendar export', () => {
     const pass = await c.call('documents.create', docInput(u.id, { type: 'pass', workNote: null, validUntil: '2026-12-01' }));
 
     const file = await runExport(c.store, { kind: 'fristen-ics' }, NOW);
-    expect(file).toMatchObject({ fileName: 'Fristen_Werkbruecke_2026-12-11.ics', mimeType: 'text/calendar', calendar: { added: 4, updated: 0, cancelled: 0, unchanged: 0 } });
+    expect(file).toMatchObject({ fileName: 'Fristen_Werkbruecke_2026-12-11.ics', mimeType: 'text/calendar', calendar: { added: 3, updated: 0, cancelled: 0, unchanged: 0 } });
     const { version, events } = readCalendar(file.bytes);
     expect(version).toBe('2.0');
     const domain = /@(.+)$/.exec(events[0]!.uid)![1]!;
@@ -162,11 +162,12 @@ describe('calendar export', () => {
       'Dringend: Verlängerung beantragen – Ölçin Ağaoğlu, bis 01.03.2027',
     ]);
     expect(byUid.get(`renewal:${u.id}:${pass.id}`)).toMatchObject({ start: '2026-12-01', alarms: [] });
-    expect(byUid.get(`ausbildungsduldung:${u.id}`)).toMatchObject({ start: '2026-08-01', alarms: [] });
-    expect(events).toHaveLength(4);
+    // A trainee already in training has no Ausbildungsduldung window to meet (planning dates never read as overdue).
+    expect(byUid.has(`ausbildungsduldung:${u.id}`)).toBe(false);
+    expect(events).toHaveLength(3);
     // The same data gives the same file: calendars update instead of duplicating.
     const again = await runExport(c.store, { kind: 'fristen-ics' }, NOW);
     expect(new TextDecoder().decode(again.bytes)).toBe(new TextDecoder().decode(file.bytes));
-    expect(again.calendar).toEqual({ added: 0, updated: 0, cancelled: 0, unchanged: 4 });
+    expect(again.calendar).toEqual({ added: 0, updated: 0, cancelled: 0, unchanged: 3 });
   });
 });

@@ -30,7 +30,7 @@ describe('cli: training plan and record', () => {
     const none = path.join(out, 'leer.pdf');
     const e = runCli(['export', 'ausbildungsnachweis', '--trainee', '1', '--from', '2024-01-01', '--to', '2024-03-31', '--out', none, '--data-dir', dir]);
     expect(e.code).toBe(1);
-    expect(e.err).toMatch(/No training records/);
+    expect(e.err).toMatch(/Für den Zeitraum 01\.01\.2024/);
     expect(fs.existsSync(none)).toBe(false);
   });
 
