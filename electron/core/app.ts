@@ -89,6 +89,7 @@ export function startCore(o: CoreOptions): Core {
   // Files kept outside the workspace catch up with changes made while the app was closed (CLI, restore, a new day).
   afterCommit(store, now());
 
+  let closing = false;
   const ready = (async () => {
     if (!o.dailyBackup || store.created) return null;
     try {
@@ -97,7 +98,7 @@ export function startCore(o: CoreOptions): Core {
       await rotateBackups(store.backupsDir, getBackupRetention(store.db), now());
       return made;
     } catch (e) {
-      log('automatic backup failed', e);
+      if (!closing) log('automatic backup failed', e);
       return null;
     }
   })();
@@ -110,8 +111,10 @@ export function startCore(o: CoreOptions): Core {
     registry,
     ready,
     async close() {
-      await ready;
+      // A daily backup still running is cut off (its partial file is removed at the next start), so closing never waits.
+      closing = true;
       await jobs.close();
+      await ready;
       store.close();
       lock.release();
     },
