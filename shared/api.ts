@@ -8,6 +8,7 @@ import { glossaryContract } from './glossary';
 import { tasksContract } from './tasks';
 import { immigrationContract } from './immigration';
 import { nachweisContract } from './nachweis';
+import { networkContract } from './network';
 import { occupationsContract, planContract } from './plan';
 import { systemContract } from './system';
 import { traineesContract } from './trainees';
@@ -29,6 +30,7 @@ export const contracts = {
   ...nachweisContract,
   ...glossaryContract,
   ...tasksContract,
+  ...networkContract,
 } satisfies Record<string, CallContract>;
 
 export type Contracts = typeof contracts;

@@ -6,6 +6,7 @@ import { firmHandlers } from '../firm/handlers';
 import { immigrationHandlers } from '../immigration/handlers';
 import { glossaryHandlers, taskHandlers } from '../language/handlers';
 import { nachweisHandlers } from '../nachweis/handlers';
+import { networkHandlers } from '../network/handlers';
 import { planHandlers } from '../plan/handlers';
 import { occupationHandlers } from '../plan/occupationHandlers';
 import { systemHandlers } from '../system/handlers';
@@ -24,4 +25,5 @@ export const handlers = {
   ...nachweisHandlers,
   ...glossaryHandlers,
   ...taskHandlers,
+  ...networkHandlers,
 } satisfies HandlerMap<CallName>;
