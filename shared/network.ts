@@ -140,8 +140,8 @@ export const ConsentText = z.object({ ...meta, family: z.string(), version: z.nu
 export type ConsentText = z.infer<typeof ConsentText>;
 const categories = z
   .array(z.enum(DATA_CATEGORIES))
-  .min(1)
   .max(DATA_CATEGORIES.length)
+  .refine((c) => c.length > 0, { params: { key: 'category_required' } })
   .refine((c) => new Set(c).size === c.length, { params: { key: 'duplicate_category' } });
 export const ConsentInput = z
   .object({

@@ -151,7 +151,7 @@ describe('consent and disclosures', () => {
   it('needs a recipient, a purpose and a category; a revoked consent cannot be edited; disclosures only within it', async () => {
     const { core, t, p, text, consent } = await withConsent();
     const base = { traineeId: t.id, textId: text.id, personId: p.id, purpose: 'Zweck', categories: ['master_data'], givenOn: '2026-08-25', form: 'electronic' } as const;
-    expect((await core.fail('network.saveConsent', { ...base, categories: [] })).issues?.[0]).toMatchObject({ path: ['categories'], key: 'too_small_array' });
+    expect((await core.fail('network.saveConsent', { ...base, categories: [] })).issues?.[0]).toMatchObject({ path: ['categories'], key: 'category_required' });
     expect((await core.fail('network.saveConsent', { ...base, purpose: ' ' })).issues?.[0]).toMatchObject({ path: ['purpose'], key: 'required' });
     expect((await core.fail('network.saveConsent', { ...base, personId: null })).issues?.[0]).toMatchObject({ path: ['personId'], key: 'consent_recipient' });
     const d = await core.call('network.recordDisclosure', { consentId: consent.id, disclosedOn: '2026-08-28', categories: ['moderation_log'], sha256: 'a'.repeat(64) });

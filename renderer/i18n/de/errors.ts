@@ -168,6 +168,7 @@ export default {
     unknown_person: 'Diese Person gehört nicht (mehr) zum Netzwerk dieser/dieses Auszubildenden.',
     consent_not_active: 'An diesem Tag galt die Einwilligung nicht (noch nicht erteilt, abgelaufen oder widerrufen).',
     category_not_consented: 'Von der Einwilligung nicht umfasst: {{categories}}.',
+    category_required: 'Bitte mindestens eine Art von Daten auswählen.',
     duplicate_category: 'Jede Datenart nur einmal auswählen.',
     invalid_checksum: 'Eine Prüfsumme (SHA-256) hat 64 Zeichen 0–9 und a–f.',
     invalid: 'Ungültiger Wert.',

@@ -170,6 +170,7 @@ export default {
     unknown_person: 'This person is not (or no longer) in this trainee’s network.',
     consent_not_active: 'The consent was not in force on that day (not yet given, expired or revoked).',
     category_not_consented: 'Not covered by the consent: {{categories}}.',
+    category_required: 'Please choose at least one kind of data.',
     duplicate_category: 'Choose each kind of data only once.',
     invalid_checksum: 'A SHA-256 checksum has 64 characters 0–9 and a–f.',
     invalid: 'Invalid value.',

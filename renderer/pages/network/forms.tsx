@@ -53,9 +53,9 @@ function useNetForm(initial: Values, send: (v: Values) => Promise<unknown>, onDo
 function Shell({ f, children, onCancel }: { f: { error: unknown; submit: (e: FormEvent) => void }; children: ReactNode; onCancel: () => void }) {
   const { t } = useTranslation('network');
   return (
-    <form onSubmit={f.submit} noValidate className="form-grid">
+    <form onSubmit={f.submit} noValidate className="form">
       <ErrorBanner error={f.error} />
-      {children}
+      <div className="grid">{children}</div>
       <FormActions submit={t('save')} onCancel={onCancel} />
     </form>
   );
