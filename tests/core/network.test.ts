@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/api';
 import { networkDashboard } from '../../electron/core/network/service';
 import { testCore, traineeInput, type TestCore } from './helpers';
+import { pdfText } from './pdfText';
 
 const NOW = new Date('2026-09-01T10:00:00Z');
 
@@ -192,5 +193,20 @@ describe('notes, competences, deletion', () => {
       expect([table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]).toEqual([table, 0]);
     }
     expect((await core.fail('network.overview', { traineeId: t.id })).code).toBe('not_found');
+  });
+});
+
+describe('competences on the Stammblatt', () => {
+  it('prints what was brought along, where, how it was shown and the plan positions', async () => {
+    const { core, t } = await setup();
+    await core.call('network.saveCompetence', { traineeId: t.id, what: 'Möbelbau (Massivholz)', source: 'work', where: 'Tischlerei in Damaskus', proof: 'practical_trial', planPositions: ['A3', 'A5'] });
+    const file = await core.call('exports.create', { kind: 'stammblatt', traineeId: t.id });
+    const bytes = Buffer.from(file.base64, 'base64');
+    const text = await pdfText(bytes);
+    expect(text).toContain('Möbelbau (Massivholz)');
+    expect(text).toContain('bei der Arbeit: Tischlerei in Damaskus');
+    expect(text).toContain('praktische Probe');
+    expect(text).toContain('A3, A5');
+    if (process.env.WB_KEEP_PDF) (await import('node:fs')).writeFileSync(process.env.WB_KEEP_PDF, bytes);
   });
 });
