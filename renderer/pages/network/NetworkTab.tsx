@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
-import { AgreementForm, CaseForm, ConsentForm, MeasureForm, PersonForm, RevokeForm, StepForm, ViewForm } from './forms';
+import { AgreementForm, CaseForm, CompetenceForm, ConsentForm, MeasureForm, NoteForm, PersonForm, RevokeForm, StepForm, ViewForm } from './forms';
 
 type DialogState =
   | { kind: 'person'; person?: Person }
@@ -21,6 +21,8 @@ type DialogState =
   | { kind: 'agreement'; stepId: number }
   | { kind: 'consent' }
   | { kind: 'revoke'; consent: Consent }
+  | { kind: 'note' }
+  | { kind: 'competence' }
   | null;
 
 export function NetworkTab({ trainee }: { trainee: Trainee }) {
@@ -41,7 +43,7 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
   };
   const common = { traineeId: trainee.id, onDone: done, onCancel: close };
   const title =
-    dialog === null ? '' : { person: t('people.add'), measure: t('measures.add'), case: t('cases.add'), step: t('cases.addStep'), view: t('steps.addView'), agreement: t('steps.addAgreement'), consent: t('consents.add'), revoke: t('consents.revokeTitle') }[dialog.kind];
+    dialog === null ? '' : { person: t('people.add'), measure: t('measures.add'), case: t('cases.add'), step: t('cases.addStep'), view: t('steps.addView'), agreement: t('steps.addAgreement'), consent: t('consents.add'), revoke: t('consents.revokeTitle'), note: t('notes.add'), competence: t('competences.add') }[dialog.kind];
   const todayIso = toIsoDate(new Date());
 
   return (
@@ -239,6 +241,55 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
         )}
       </section>
 
+      <section aria-labelledby="net-competences">
+        <div className="section-head">
+          <h2 id="net-competences">{t('competences.title')}</h2>
+          <button type="button" onClick={() => setDialog({ kind: 'competence' })}>
+            {t('competences.add')}
+          </button>
+        </div>
+        {ov.competences.length === 0 ? (
+          <p className="empty">{t('competences.empty')}</p>
+        ) : (
+          <ul className="competences">
+            {ov.competences.map((c) => (
+              <li key={c.id}>
+                <strong>{c.what}</strong> – {t(`competences.sources.${c.source}`)}
+                {c.where ? `: ${c.where}` : ''} · {t(`competences.proofs.${c.proof}`)}
+                {c.planPositions.length > 0 ? ` · ${t('competences.planPositions')}: ${c.planPositions.join(', ')}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="net-notes">
+        <div className="section-head">
+          <h2 id="net-notes">{t('notes.title')}</h2>
+          <button type="button" onClick={() => setDialog({ kind: 'note' })}>
+            {t('notes.add')}
+          </button>
+        </div>
+        {ov.notes.length === 0 ? (
+          <p className="empty">{t('notes.empty')}</p>
+        ) : (
+          <ul className="notes">
+            {ov.notes.map((n) => (
+              <li key={n.id}>
+                <strong>
+                  {formatDate(n.notedOn)} · {n.topic}
+                </strong>{' '}
+                <span className="muted">
+                  ({n.author}
+                  {n.confidential ? `, ${t('notes.confidentialShort')}` : ''})
+                </span>
+                <div>{n.body}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <Dialog open={dialog !== null} title={title} onClose={close}>
         {dialog?.kind === 'person' ? <PersonForm {...common} contacts={contacts} {...(dialog.person ? { person: dialog.person } : {})} /> : null}
         {dialog?.kind === 'measure' ? <MeasureForm {...common} /> : null}
@@ -247,6 +298,8 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
         {dialog?.kind === 'view' ? <ViewForm stepId={dialog.stepId} side={dialog.side} onDone={done} onCancel={close} /> : null}
         {dialog?.kind === 'agreement' ? <AgreementForm stepId={dialog.stepId} onDone={done} onCancel={close} /> : null}
         {dialog?.kind === 'consent' ? <ConsentForm {...common} people={ov.people} texts={texts} /> : null}
+        {dialog?.kind === 'note' ? <NoteForm {...common} /> : null}
+        {dialog?.kind === 'competence' ? <CompetenceForm {...common} /> : null}
         {dialog?.kind === 'revoke' ? <RevokeForm consentId={dialog.consent.id} onDone={done} onCancel={close} /> : null}
       </Dialog>
     </div>

@@ -6,6 +6,8 @@ import type { Contact } from '../../../shared/contacts';
 import { toIsoDate } from '../../../shared/format';
 import {
   AGREEMENT_STATUSES,
+  COMPETENCE_PROOFS,
+  COMPETENCE_SOURCES,
   CONFLICT_CATEGORIES,
   CONSENT_FORMS,
   DATA_CATEGORIES,
@@ -306,6 +308,50 @@ export function RevokeForm({ consentId, onDone, onCancel }: { consentId: number;
     <Shell f={f} onCancel={onCancel}>
       <p className="field-wide">{t('consents.revokeHint')}</p>
       <TextField label={t('consents.revokedOn')} name="revokedOn" type="date" required value={f.v.revokedOn!} onChange={f.set('revokedOn')} error={f.errors.revokedOn} />
+    </Shell>
+  );
+}
+
+export function NoteForm({ traineeId, onDone, onCancel }: FormProps) {
+  const { t } = useTranslation('network');
+  const [confidential, setConfidential] = useState(true);
+  const f = useNetForm({ notedOn: today(), author: '', topic: '', body: '' }, (v) => call('network.saveNote', { traineeId, notedOn: v.notedOn!, author: v.author!, topic: v.topic!, body: v.body!, confidential }), onDone);
+  return (
+    <Shell f={f} onCancel={onCancel}>
+      <TextField label={t('notes.notedOn')} name="notedOn" type="date" required value={f.v.notedOn!} onChange={f.set('notedOn')} error={f.errors.notedOn} />
+      <TextField label={t('notes.author')} name="author" required value={f.v.author!} onChange={f.set('author')} error={f.errors.author} />
+      <TextField label={t('notes.topic')} name="topic" required value={f.v.topic!} onChange={f.set('topic')} error={f.errors.topic} />
+      <TextArea label={t('notes.body')} name="body" rows={4} value={f.v.body!} onChange={f.set('body')} error={f.errors.body} />
+      <label className="check field-wide">
+        <input type="checkbox" name="confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> {t('notes.confidential')}
+      </label>
+    </Shell>
+  );
+}
+
+export function CompetenceForm({ traineeId, onDone, onCancel }: FormProps) {
+  const { t } = useTranslation('network');
+  const opts = useOptions();
+  const f = useNetForm(
+    { what: '', source: 'country', where: '', proof: 'own_account', planPositions: '' },
+    (v) =>
+      call('network.saveCompetence', {
+        traineeId,
+        what: v.what!,
+        source: v.source as (typeof COMPETENCE_SOURCES)[number],
+        where: v.where,
+        proof: v.proof as (typeof COMPETENCE_PROOFS)[number],
+        planPositions: v.planPositions!.split(',').map((x) => x.trim()).filter(Boolean),
+      }),
+    onDone,
+  );
+  return (
+    <Shell f={f} onCancel={onCancel}>
+      <TextField label={t('competences.what')} name="what" required wide value={f.v.what!} onChange={f.set('what')} error={f.errors.what} />
+      <SelectField label={t('competences.source')} name="source" value={f.v.source!} onChange={f.set('source')} options={opts(COMPETENCE_SOURCES, 'competences.sources')} />
+      <TextField label={t('competences.where')} name="where" value={f.v.where!} onChange={f.set('where')} error={f.errors.where} />
+      <SelectField label={t('competences.proof')} name="proof" value={f.v.proof!} onChange={f.set('proof')} options={opts(COMPETENCE_PROOFS, 'competences.proofs')} />
+      <TextField label={t('competences.planPositions')} name="planPositions" hint={t('competences.planPositionsHint')} value={f.v.planPositions!} onChange={f.set('planPositions')} error={f.errors.planPositions} />
     </Shell>
   );
 }
