@@ -70,9 +70,13 @@ describe('measures on one timeline', () => {
     ms = (await core.call('network.overview', { traineeId: t.id })).measures;
     expect(ms.find((m) => m.id === kurs.id)?.gap).toBe(false);
     // …but the training itself now ends with nothing after it, until the end is planned.
-    expect((await core.call('network.dashboard', {})).gaps.map((g) => g.type)).toEqual(['ausbildung']);
-    await core.call('network.saveMeasure', measure(t.id, { type: 'ende', startOn: '2029-09-30', endOn: '2029-09-30', status: 'planned' }));
+    // The tab shows it; the dashboard only from 120 days before.
+    expect((await core.call('network.overview', { traineeId: t.id })).measures.filter((m) => m.gap).map((m) => m.type)).toEqual(['ausbildung']);
     expect((await core.call('network.dashboard', {})).gaps).toEqual([]);
+    expect(networkDashboard(core.store.db, '2029-06-15').gaps.map((g) => g.type)).toEqual(['ausbildung']);
+    await core.call('network.saveMeasure', measure(t.id, { type: 'ende', startOn: '2029-09-30', endOn: '2029-09-30', status: 'planned' }));
+    expect((await core.call('network.overview', { traineeId: t.id })).measures.filter((m) => m.gap)).toEqual([]);
+    expect(networkDashboard(core.store.db, '2029-06-15').gaps).toEqual([]);
   });
 
   it('validates dates in order, the EQ duration and level only for a language course', async () => {

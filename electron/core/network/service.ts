@@ -329,8 +329,8 @@ export function networkOverview(db: Db, traineeId: number): NetworkOverview {
   };
 }
 
-/** Days ahead the dashboard looks for agreement dates and expiring consents. */
-export const DASHBOARD_DAYS = { agreements: 28, consents: 30 } as const;
+/** How far the dashboard looks: gaps from 90 days back to 120 days ahead, agreement dates 28 days, consents 30 days. */
+export const DASHBOARD_DAYS = { gapsBack: 90, gapsAhead: 120, agreements: 28, consents: 30 } as const;
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -338,33 +338,31 @@ const addDays = (iso: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+const WHO = 't.id AS traineeId, t.first_name AS firstName, t.last_name AS lastName';
+
 /**
- * Across all trainees whose training has not ended: gaps after a measure (from 90 days back on, so a recent
- * one is still shown), open agreements due or up for review in the next four weeks (or overdue), and consents
- * that run out in the next 30 days.
+ * Across all trainees whose training has not ended: gaps after a measure that ends from 90 days ago to 120 days
+ * ahead (so it shows before it happens, and a recent one is still shown), open agreements due or up for review in
+ * the next four weeks or overdue (the review date once the due date has passed), and consents that run out in the
+ * next 30 days. Columns are selected under their output names: no per-row mapping.
  */
 export function networkDashboard(db: Db, today: string): NetworkDashboard {
-  const active = `t.ended_on IS NULL`;
+  const d = DASHBOARD_DAYS;
   const gaps = db
-    .prepare(`SELECT t.id AS trainee_id, t.first_name, t.last_name, m.id AS measure_id, m.type, m.end_on FROM measures m JOIN trainees t ON t.id = m.trainee_id
-      WHERE ${active} AND m.end_on >= @from AND ${GAP} ORDER BY m.end_on, t.last_name, m.id`)
-    .all({ from: addDays(today, -90) }) as Row[];
+    .prepare(`SELECT ${WHO}, m.id AS measureId, m.type, m.end_on AS endOn FROM measures m JOIN trainees t ON t.id = m.trainee_id
+      WHERE t.ended_on IS NULL AND m.end_on BETWEEN @from AND @to AND ${GAP} ORDER BY m.end_on, t.last_name, m.id`)
+    .all({ from: addDays(today, -d.gapsBack), to: addDays(today, d.gapsAhead) }) as NetworkDashboard['gaps'];
   const agreements = db
-    .prepare(`SELECT t.id AS trainee_id, t.first_name, t.last_name, a.id AS agreement_id, s.case_id, a.what, a.who AS responsible,
+    .prepare(`SELECT ${WHO}, a.id AS agreementId, s.case_id AS caseId, a.what, a.who AS responsible,
         CASE WHEN a.review_on IS NOT NULL AND a.due_on < @today THEN a.review_on ELSE a.due_on END AS date,
-        CASE WHEN a.review_on IS NOT NULL AND a.due_on < @today THEN 'review' ELSE 'due' END AS date_kind
+        CASE WHEN a.review_on IS NOT NULL AND a.due_on < @today THEN 'review' ELSE 'due' END AS dateKind
       FROM conflict_agreements a JOIN conflict_steps s ON s.id = a.step_id JOIN conflict_cases c ON c.id = s.case_id JOIN trainees t ON t.id = c.trainee_id
-      WHERE ${active} AND a.status = 'open' AND (a.due_on <= @until OR a.review_on <= @until) ORDER BY date, a.id`)
-    .all({ today, until: addDays(today, DASHBOARD_DAYS.agreements) }) as Row[];
+      WHERE t.ended_on IS NULL AND a.status = 'open' AND (a.due_on <= @until OR a.review_on <= @until) ORDER BY date, a.id`)
+    .all({ today, until: addDays(today, d.agreements) }) as NetworkDashboard['agreements'];
   const consents = db
-    .prepare(`SELECT t.id AS trainee_id, t.first_name, t.last_name, c.id AS consent_id, c.valid_until,
-        coalesce(p.name, k.organisation) AS recipient
+    .prepare(`SELECT ${WHO}, c.id AS consentId, c.valid_until AS validUntil, coalesce(p.name, k.organisation) AS recipient
       FROM consents c JOIN trainees t ON t.id = c.trainee_id LEFT JOIN network_people p ON p.id = c.person_id LEFT JOIN contacts k ON k.id = c.contact_id
-      WHERE ${active} AND c.revoked_on IS NULL AND c.valid_until BETWEEN @today AND @until ORDER BY c.valid_until, c.id`)
-    .all({ today, until: addDays(today, DASHBOARD_DAYS.consents) }) as Row[];
-  return {
-    gaps: gaps.map((r) => fromRow(r)),
-    agreements: agreements.map((r) => fromRow(r)),
-    consents: consents.map((r) => fromRow(r)),
-  };
+      WHERE t.ended_on IS NULL AND c.revoked_on IS NULL AND c.valid_until BETWEEN @today AND @until ORDER BY c.valid_until, c.id`)
+    .all({ today, until: addDays(today, d.consents) }) as NetworkDashboard['consents'];
+  return { gaps, agreements, consents };
 }
