@@ -63,7 +63,7 @@ describe('measures on one timeline', () => {
     const dash = await core.call('network.dashboard', {});
     expect(dash.gaps).toEqual([{ traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', measureId: kurs.id, type: 'sprachkurs', endOn: '2026-09-30' }]);
     // A broken-off follow-up does not close the gap; a planned one does.
-    const a = await core.call('network.saveMeasure', measure(t.id, { type: 'ausbildung', startOn: '2026-10-01', endOn: '2029-09-30', status: 'broken_off' }));
+    const a = await core.call('network.saveMeasure', measure(t.id, { type: 'ausbildung', startOn: '2026-10-01', endOn: '2026-11-30', status: 'broken_off' }));
     // (the broken-off training is a gap of its own)
     expect((await core.call('network.dashboard', {})).gaps.map((g) => g.measureId)).toEqual([kurs.id, a.id]);
     await core.call('network.saveMeasure', { ...measure(t.id, { type: 'ausbildung', startOn: '2026-10-01', endOn: '2029-09-30', status: 'planned' }), id: a.id });
