@@ -2,6 +2,7 @@
 // conflict moderation, consents and disclosures, notes, competences, cascade on delete.
 import { describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/api';
+import { createDemo } from '../../electron/core/demo';
 import { networkDashboard } from '../../electron/core/network/service';
 import { testCore, traineeInput, type TestCore } from './helpers';
 import { pdfText } from './pdfText';
@@ -212,5 +213,30 @@ describe('competences on the Stammblatt', () => {
     expect(text).toContain('praktische Probe');
     expect(text).toContain('A3, A5');
     if (process.env.WB_KEEP_PDF) (await import('node:fs')).writeFileSync(process.env.WB_KEEP_PDF, bytes);
+  });
+});
+
+describe('demo data', () => {
+  it('covers the network for two trainees: people, measures with a gap, moderation, consents, a disclosure, notes, competences', async () => {
+    const core = testCore({ now: () => NOW });
+    const demo = createDemo(core.store, NOW);
+    const [ahmad, yusuf] = demo.trainees;
+    for (const t of [ahmad!, yusuf!]) {
+      const o = await core.call('network.overview', { traineeId: t.id });
+      expect(o.people.length).toBeGreaterThanOrEqual(3);
+      expect(o.cases[0]!.steps[0]!.views).toHaveLength(2);
+      expect(o.cases[0]!.steps[0]!.agreements).toHaveLength(3);
+      expect(o.consents.length).toBeGreaterThanOrEqual(1);
+      expect(o.disclosures).toHaveLength(1);
+      expect(o.notes).toHaveLength(1);
+      expect(o.competences).toHaveLength(1);
+    }
+    const y = await core.call('network.overview', { traineeId: yusuf!.id });
+    expect(y.measures.filter((m) => m.gap).map((m) => m.type)).toEqual(['sprachkurs']);
+    expect(y.consents.some((c) => c.revokedOn !== null)).toBe(true);
+    const dash = await core.call('network.dashboard', {});
+    expect(dash.gaps.map((g) => g.lastName)).toEqual(['Haddad']);
+    expect(dash.agreements.length).toBeGreaterThanOrEqual(4);
+    expect(dash.consents.map((c) => c.lastName)).toEqual(['Rahimi']);
   });
 });
