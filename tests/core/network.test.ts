@@ -240,3 +240,21 @@ describe('demo data', () => {
     expect(dash.consents.map((c) => c.lastName)).toEqual(['Rahimi']);
   });
 });
+
+describe('moderation protocol PDF', () => {
+  it('prints the case, the session, both views, the agreements and signature lines, headings also in Arabic', async () => {
+    const { core, t } = await setup();
+    const { c, step } = await caseWithStep(core, t.id);
+    await core.call('network.saveView', { stepId: step.id, side: 'firm', text: 'Pünktlichkeit ist Pflicht.', confirmedOn: '2026-08-27' });
+    await core.call('network.saveView', { stepId: step.id, side: 'trainee', text: 'Der Bus fährt zu spät.' });
+    await core.call('network.saveAgreement', { stepId: step.id, what: 'Früheren Bus nehmen', who: 'Amina Yousef', dueOn: '2026-09-07', reviewOn: '2026-09-21' });
+    const file = await core.call('exports.create', { kind: 'moderationsprotokoll', caseId: c.id });
+    expect(file.fileName).toBe('Moderationsprotokoll_Yousef_Amina.pdf');
+    const bytes = Buffer.from(file.base64, 'base64');
+    const text = await pdfText(bytes);
+    for (const s of ['Protokoll der Konfliktmoderation', 'Anwesenheit und Pünktlichkeit', 'Moderiertes Gespräch', 'Omar Haddad', 'Dolmetschen, ar', 'Pünktlichkeit ist Pflicht.', 'Von dieser Seite bestätigt am 27.08.2026', 'Noch nicht bestätigt.', 'Früheren Bus nehmen', '07.09.2026', 'Unterschriften']) expect(text).toContain(s);
+    expect(text).toMatch(/[\u0600-\u06ff]/);
+    if (process.env.WB_KEEP_PROTOCOL) (await import('node:fs')).writeFileSync(process.env.WB_KEEP_PROTOCOL, bytes);
+    expect((await core.fail('exports.create', { kind: 'moderationsprotokoll', caseId: 999 })).code).toBe('not_found');
+  });
+});

@@ -10,6 +10,7 @@ import { dokumentenstandPdf } from '../immigration/dokumentenstand';
 import { fristenIcs } from '../immigration/ics';
 import { ausbildungsbestaetigungPdf, mitteilungAbhPdf } from '../immigration/letters';
 import { nachweisPdf } from '../nachweis/pdf';
+import { moderationProtocolPdf } from '../network/pdf';
 import { planPdf, standPdf } from '../plan/pdf';
 
 export interface ExportFile {
@@ -32,6 +33,7 @@ const builders: Builders = {
   ausbildungsplan: (store, req, now) => planPdf(store, req.traineeId, now),
   ausbildungsnachweis: (store, req, now) => nachweisPdf(store, req.traineeId, { from: req.from, to: req.to }, now),
   ausbildungsstand: (store, req, now) => standPdf(store, req.traineeId, now),
+  moderationsprotokoll: (store, req, now) => moderationProtocolPdf(store, req.caseId, now),
 };
 
 export async function runExport(store: Store, req: ExportRequest, now = new Date()): Promise<ExportFile> {

@@ -81,6 +81,7 @@ export default {
     noOutcome: '(noch offen)',
     endsTraining: 'Dieses Ergebnis beendet die Ausbildung. Bitte die Ausbildung beenden: Dabei entsteht die Frist für die Mitteilung an die Ausländerbehörde.',
     toEnd: 'Zum Beenden der Ausbildung',
+    protocol: 'Moderationsprotokoll (PDF)',
     addStep: 'Schritt hinzufügen',
     caseLabel: '{{category}} – seit {{date}}',
     categories: {

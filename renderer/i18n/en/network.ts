@@ -83,6 +83,7 @@ export default {
     noOutcome: '(still open)',
     endsTraining: 'This outcome ends the training. Please end the training: that creates the deadline for the notice to the Ausländerbehörde.',
     toEnd: 'Go to ending the training',
+    protocol: 'Moderation protocol (PDF)',
     addStep: 'Add step',
     caseLabel: '{{category}} – since {{date}}',
     categories: {

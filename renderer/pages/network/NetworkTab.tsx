@@ -7,6 +7,7 @@ import type { ConflictCase, ConflictStep, Consent, Person } from '../../../share
 import type { Trainee } from '../../../shared/trainees';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { ExportButton } from '../../components/ExportButton';
 import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
@@ -81,9 +82,7 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
                     {p.partnerType ? <small className="muted"> ({t(`people.partnerTypes.${p.partnerType}`)})</small> : null}
                   </td>
                   <td>{[p.phone, p.email, p.reach].filter(Boolean).join(' · ') || t('none')}</td>
-                  <td>
-                    {formatDate(p.since) || t('none')} – {formatDate(p.until) || t('none')}
-                  </td>
+                  <td>{p.since || p.until ? `${formatDate(p.since)} – ${formatDate(p.until)}` : t('none')}</td>
                   <td>
                     <button type="button" className="link-button" onClick={() => setDialog({ kind: 'person', person: p })}>
                       {t('edit')}
@@ -170,6 +169,7 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
               <button type="button" onClick={() => setDialog({ kind: 'case', item: c })}>
                 {t('edit')}
               </button>
+              <ExportButton request={{ kind: 'moderationsprotokoll', caseId: c.id }} label={t('cases.protocol')} />
             </div>
           </article>
         ))}
