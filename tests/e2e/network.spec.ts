@@ -1,6 +1,8 @@
 // The trainee's network as a supervisor records it: a mediator, three measures with the gap after the language
 // course, a conflict case with a moderated session, both views and three agreements (the first date on the
 // Fristen page), and a consent for the mediator that is then revoked.
+import fs from 'node:fs';
+import { pdfText } from '../core/pdfText';
 import { expect, openApp, test } from './fixtures';
 import { ContactsPageModel, dayFromToday } from './immigrationPages';
 import { NetworkTabModel } from './networkPages';
@@ -59,6 +61,14 @@ test('network: people, measures with a gap, moderation with agreements on the da
   await net.addAgreement({ what: 'Arbeitsbeginn 7:30 prüfen', who: 'Karl Sonnenholz', due: d(14).de });
   await net.addAgreement({ what: 'Nachgespräch', who: 'Sara Berater', due: d(60).de });
   await expect(card.locator('table.agreements tbody tr')).toHaveCount(3);
+  // The protocol for signature: German, headings also in Arabic (the trainee's first language).
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Moderationsprotokoll (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Moderationsprotokoll_Yousef_Amina.pdf');
+  const text = await pdfText(fs.readFileSync(await file.path()));
+  for (const needle of ['Protokoll der Konfliktmoderation', 'Omar Haddad', 'Der Bus fährt zu spät.', `Von dieser Seite bestätigt am ${d(-1).de}`, 'Nachgespräch', 'Unterschriften']) expect(text).toContain(needle);
+  expect(text).toMatch(/[\u0600-\u06ff]/);
 
   await page.getByRole('navigation').getByRole('link', { name: /^Fristen$/ }).click();
   const dash = page.locator('section.network-dashboard');
