@@ -169,9 +169,12 @@ describe('consent and disclosures', () => {
     expect((await core.fail('network.revokeConsent', { id: consent.id, revokedOn: '2026-09-02' })).code).toBe('consent_revoked');
     expect((await core.fail('network.recordDisclosure', { consentId: consent.id, disclosedOn: '2026-09-01', categories: ['master_data'] })).issues?.[0]?.key).toBe('consent_not_active');
     expect((await core.fail('network.deletePerson', { id: p.id })).code).toBe('person_has_consents');
+    const toOrg = await core.call('network.saveConsent', { ...base, categories: ['master_data'], personId: null, contactId: p.contactId! });
+    expect(toOrg.recipient).toBe('Flüchtlingsberatung Nord');
+    expect((await core.fail('contacts.delete', { id: p.contactId! })).code).toBe('contact_has_consents');
     const o = await core.call('network.overview', { traineeId: t.id });
     expect(o.disclosures).toHaveLength(1);
-    expect(o.consents[0]).toMatchObject({ purpose: 'Moderation des Konflikts', revokedOn: '2026-09-01' });
+    expect(o.consents.find((c) => c.id === consent.id)).toMatchObject({ purpose: 'Moderation des Konflikts', revokedOn: '2026-09-01' });
     expect((await core.call('network.dashboard', {})).consents).toEqual([]);
   });
 });

@@ -88,6 +88,7 @@ export default {
   rules_invalid: 'Die Regeldatei für die Stundenprüfung ist fehlerhaft.',
   // The trainee's network (people, measures, moderation, consent)
   person_has_consents: 'Diese Person hat {{count}} Einwilligung(en) erhalten. Sie bleibt deshalb eingetragen; tragen Sie stattdessen „bis“ ein.',
+  contact_has_consents: 'Diese Stelle hat {{count}} Einwilligung(en) erhalten und bleibt deshalb im Adressbuch.',
   consent_text_used: 'Diesem Einwilligungstext wurde bereits zugestimmt. Er wird nicht mehr geändert – legen Sie eine neue Fassung an.',
   consent_revoked: 'Diese Einwilligung wurde am {{date}} widerrufen und kann nicht mehr geändert werden.',
   field: {

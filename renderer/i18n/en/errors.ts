@@ -90,6 +90,7 @@ export default {
   rules_invalid: 'The rules file for checking the hours is broken.',
   // The trainee's network (people, measures, moderation, consent)
   person_has_consents: 'This person has received {{count}} consent(s) and therefore stays on record; enter an “until” date instead.',
+  contact_has_consents: 'This institution has received {{count}} consent(s) and therefore stays in the address book.',
   consent_text_used: 'Somebody has consented to this text. It is no longer changed – create a new version instead.',
   consent_revoked: 'This consent was revoked on {{date}} and can no longer be changed.',
   field: {
