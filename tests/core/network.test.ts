@@ -261,3 +261,18 @@ describe('moderation protocol PDF', () => {
     expect((await core.fail('exports.create', { kind: 'moderationsprotokoll', caseId: 999 })).code).toBe('not_found');
   });
 });
+
+describe('consent form PDF', () => {
+  it('says who gets what, why, for how long, that it is voluntary and revocable, and that statutory notices need none', async () => {
+    const { core, t, org } = await setup();
+    const p = await core.call('network.savePerson', { traineeId: t.id, name: 'Sara Berater', role: 'mediator', contactId: org.id });
+    const text = await core.call('network.saveConsentText', { title: 'Einwilligung Netzwerk', body: 'Ich willige ein, dass die angekreuzten Daten weitergegeben werden.' });
+    const c = await core.call('network.saveConsent', { traineeId: t.id, textId: text.id, personId: p.id, purpose: 'Moderation des Konflikts', categories: ['master_data', 'moderation_log'], givenOn: '2026-08-25', form: 'paper_scan', validUntil: '2027-08-24' });
+    const file = await core.call('exports.create', { kind: 'einwilligung', consentId: c.id });
+    const bytes = Buffer.from(file.base64, 'base64');
+    const pdf = await pdfText(bytes);
+    for (const s of ['Einwilligung in die Weitergabe personenbezogener Daten', 'Sara Berater (Flüchtlingsberatung Nord)', 'Moderation des Konflikts', 'Stammdaten', 'Moderationsprotokoll', 'Bis zum 24.08.2027', 'Ich willige ein', 'Fassung 1', 'jederzeit ohne Angabe von Gründen', 'brauchen keine Einwilligung']) expect(pdf).toContain(s);
+    expect(pdf).toMatch(/[\u0600-\u06ff]/);
+    if (process.env.WB_KEEP_CONSENT) (await import('node:fs')).writeFileSync(process.env.WB_KEEP_CONSENT, bytes);
+  });
+});

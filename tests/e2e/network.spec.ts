@@ -93,6 +93,13 @@ test('network: people, measures with a gap, moderation with agreements on the da
   const row = net.consentRow('Sara Berater');
   await expect(row).toContainText('Stammdaten, Moderationsprotokoll');
   await expect(row).toContainText('Fassung 1');
+  const formDownload = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Einwilligungserklärung (PDF)' }).click();
+  const form = await formDownload;
+  expect(form.suggestedFilename()).toBe('Einwilligung_Yousef_Amina.pdf');
+  const formText = await pdfText(fs.readFileSync(await form.path()));
+  for (const needle of ['Sara Berater (Flüchtlingsberatung Nord)', 'Moderation des Konflikts', 'Stammdaten', 'Bis Sie die Einwilligung widerrufen.', 'brauchen keine Einwilligung']) expect(formText).toContain(needle);
+  expect(formText).toMatch(/[\u0600-\u06ff]/);
   await row.getByRole('button', { name: 'Widerruf eintragen' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Speichern' }).click();
   await expect(row).toContainText(`widerrufen am ${d(0).de}`);

@@ -13,10 +13,13 @@ import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { fileSlug } from '../exports/text';
-import { getCase } from './service';
+import { getCase, getConsent } from './service';
 
-type Headings = Record<'title' | 'case' | 'session' | 'participants' | 'facts' | 'firmView' | 'traineeView' | 'agreements' | 'outcome' | 'signatures' | 'translated', string>;
-const DE: Headings = { title: 'Protokoll der Konfliktmoderation', case: 'Anlass', session: 'Gespräch', participants: 'Beteiligte', facts: 'Sachverhalt (neutral)', firmView: 'Sicht des Betriebs', traineeView: 'Sicht der/des Auszubildenden', agreements: 'Vereinbarungen', outcome: 'Ergebnis', signatures: 'Unterschriften', translated: '' };
+type Headings = Record<'title' | 'case' | 'session' | 'participants' | 'facts' | 'firmView' | 'traineeView' | 'agreements' | 'outcome' | 'signatures' | 'translated'
+  | 'consentTitle' | 'recipient' | 'purpose' | 'data' | 'duration' | 'text' | 'voluntary' | 'statutory', string>;
+const DE: Headings = { title: 'Protokoll der Konfliktmoderation', case: 'Anlass', session: 'Gespräch', participants: 'Beteiligte', facts: 'Sachverhalt (neutral)', firmView: 'Sicht des Betriebs', traineeView: 'Sicht der/des Auszubildenden', agreements: 'Vereinbarungen', outcome: 'Ergebnis', signatures: 'Unterschriften', translated: '',
+  consentTitle: 'Einwilligung in die Weitergabe personenbezogener Daten', recipient: 'Empfänger/in', purpose: 'Zweck', data: 'Welche Daten', duration: 'Wie lange', text: 'Text der Einwilligung', voluntary: 'Freiwillig und widerrufbar', statutory: 'Gesetzliche Mitteilungen' };
+const DATA_DE: Record<string, string> = { master_data: 'Stammdaten', training_plan: 'Ausbildungsplan und Fortschritt', training_record: 'Ausbildungsnachweis', learning_tasks: 'Lernaufgaben', residence: 'Aufenthaltsstatus und Fristen', document_copies: 'Kopien von Dokumenten', moderation_log: 'Moderationsprotokoll', counselling_notes: 'Beratungsnotizen', competences: 'Mitgebrachte Kompetenzen' };
 const CATEGORY: Record<string, string> = { attendance: 'Anwesenheit und Pünktlichkeit', school: 'Berufsschule', communication: 'Kommunikation und Missverständnisse', language: 'Sprache', safety: 'Arbeitssicherheit', culture: 'Kultur und Religion', pay_hours: 'Vergütung und Arbeitszeit', residence: 'Aufenthalt und Behörden', private: 'Private Situation', other: 'Sonstiges' };
 const STEP: Record<string, string> = { firm_talk: 'Gespräch im Betrieb', moderated: 'Moderiertes Gespräch', ausbildungsberater: 'Ausbildungsberater/in der Kammer', schlichtung: 'Schlichtungsausschuss' };
 const ROLE: Record<string, string> = { firm: 'Betrieb', trainee: 'Auszubildende/r', mediator: 'Moderation', interpreter: 'Dolmetschen', school: 'Berufsschule', chamber: 'Kammer', other: 'Sonstige' };
@@ -32,17 +35,23 @@ function translatedHeadings(lang: string | undefined): Headings | null {
 
 const W = 515;
 
+/** Headings in German and, beside them, in the trainee's first language (right-aligned for right-to-left ones). */
+function headingsFor(firstLanguages: string[]) {
+  const lang = firstLanguages[0];
+  const tr = translatedHeadings(lang);
+  const rtl = lang ? isRtl(lang) : false;
+  const h = (key: keyof Headings): Content =>
+    tr
+      ? ({ columns: [{ text: DE[key], style: 'h2' }, { ...(paragraph(tr[key], { width: W / 2, fontSize: 12, bold: true, color: COLORS.accent, direction: rtl ? 'rtl' : 'ltr', alignment: 'right' }) as object), margin: [0, 12, 0, 4] }] } as Content)
+      : { text: DE[key], style: 'h2' };
+  const note: Content[] = tr ? [{ ...(paragraph(tr.translated, { width: W, fontSize: 9, color: COLORS.muted, direction: rtl ? 'rtl' : 'ltr' }) as object), margin: [0, 0, 0, 4] } as Content] : [];
+  return { h, note };
+}
+
 export async function moderationProtocolPdf(store: Store, caseId: number, now: Date) {
   const c = getCase(store.db, caseId);
   const t = getTrainee(store.db, c.traineeId);
-  const lang = t.firstLanguages[0];
-  const tr = translatedHeadings(lang);
-  const rtl = lang ? isRtl(lang) : false;
-  /** A heading: German, and the translation beside it (right-aligned for right-to-left languages). */
-  const h = (key: keyof Headings): Content =>
-    tr
-      ? { columns: [{ text: DE[key], style: 'h2' }, { ...(paragraph(tr[key], { width: W / 2, fontSize: 12, bold: true, color: COLORS.accent, direction: rtl ? 'rtl' : 'ltr', alignment: 'right' }) as object), margin: [0, 12, 0, 4] }] } as Content
-      : { text: DE[key], style: 'h2' };
+  const { h, note } = headingsFor(t.firstLanguages);
   const content: Content[] = [
     h('case'),
     fieldTable([
@@ -75,8 +84,43 @@ export async function moderationProtocolPdf(store: Store, caseId: number, now: D
   content.push({ unbreakable: true, stack: [h('outcome'), { text: c.outcome ? `${OUTCOME[c.outcome]}${c.closedOn ? ` (${formatDate(c.closedOn)})` : ''}${c.outcomeNote ? `: ${c.outcomeNote}` : ''}` : 'Noch offen.' }] });
   // signatureLines draws lines of a fixed width: two per row.
   content.push({ unbreakable: true, stack: [h('signatures'), signatureLines(['Ort, Datum – Betrieb', 'Ort, Datum – Auszubildende/r']), signatureLines(['Ort, Datum – Moderation'])] });
-  if (tr) content.unshift({ ...(paragraph(tr.translated, { width: W, fontSize: 9, color: COLORS.muted, direction: rtl ? 'rtl' : 'ltr' }) as object), margin: [0, 0, 0, 4] } as Content);
+  content.unshift(...note);
   const doc = buildDocument({ firm: getFirm(store.db), title: DE.title, subtitle: [`${t.lastName}, ${t.firstName} · ${CATEGORY[c.category]} · seit ${formatDate(c.raisedOn)}`], createdAt: now, content });
   const bytes = await renderPdf(doc);
   return { fileName: `Moderationsprotokoll_${fileSlug(t.lastName)}_${fileSlug(t.firstName)}.pdf`, mimeType: 'application/pdf', bytes };
+}
+
+/** The consent form: who gets what, why, for how long, that it is voluntary and revocable, and what happens then. */
+export async function consentFormPdf(store: Store, consentId: number, now: Date) {
+  const c = getConsent(store.db, consentId);
+  const t = getTrainee(store.db, c.traineeId);
+  const firm = getFirm(store.db);
+  const text = store.db.prepare('SELECT body FROM consent_texts WHERE id = ?').get(c.textId) as { body: string };
+  const { h, note } = headingsFor(t.firstLanguages);
+  const content: Content[] = [
+    ...note,
+    fieldTable([
+      ['Betrieb', firm?.name ?? null],
+      ['Auszubildende/r', `${t.lastName}, ${t.firstName}`],
+    ]),
+    h('recipient'),
+    { text: c.recipient },
+    h('purpose'),
+    { text: c.purpose },
+    h('data'),
+    { ul: c.categories.map((k) => DATA_DE[k]!) },
+    h('duration'),
+    { text: c.validUntil ? `Bis zum ${formatDate(c.validUntil)}, wenn Sie nicht vorher widerrufen.` : 'Bis Sie die Einwilligung widerrufen.' },
+    h('text'),
+    { text: text.body },
+    { text: `Fassung ${c.textVersion} des Textes „${c.textTitle}“.`, fontSize: 9, color: COLORS.muted, margin: [0, 2, 0, 0] },
+    h('voluntary'),
+    { text: 'Die Einwilligung ist freiwillig. Wenn Sie nicht einwilligen, hat das für Ihre Ausbildung keine Nachteile. Sie können die Einwilligung jederzeit ohne Angabe von Gründen beim Betrieb widerrufen (Art. 7 Abs. 3 DSGVO). Ab dem Widerruf gehen keine Daten mehr an die Empfängerin oder den Empfänger; was bis dahin weitergegeben wurde, bleibt rechtmäßig.' },
+    h('statutory'),
+    { text: 'Mitteilungen, zu denen der Betrieb gesetzlich verpflichtet ist (zum Beispiel an die Ausländerbehörde), brauchen keine Einwilligung und sind nicht Teil dieser Erklärung.' },
+    { unbreakable: true, stack: [h('signatures'), signatureLines(['Ort, Datum – Auszubildende/r', 'Ort, Datum – Betrieb'])] },
+  ];
+  const doc = buildDocument({ firm, title: DE.consentTitle, subtitle: [`${t.lastName}, ${t.firstName} · erteilt am ${formatDate(c.givenOn)}`], createdAt: now, content });
+  const bytes = await renderPdf(doc);
+  return { fileName: `Einwilligung_${fileSlug(t.lastName)}_${fileSlug(t.firstName)}.pdf`, mimeType: 'application/pdf', bytes };
 }

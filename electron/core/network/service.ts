@@ -237,7 +237,7 @@ const toConsent = (r: Row) => fromRow<Consent>(r, ['categories']);
 export function listConsents(db: Db, traineeId: number): Consent[] {
   return (db.prepare(`${CONSENT_SELECT} WHERE c.trainee_id = ? ORDER BY c.given_on DESC, c.id DESC`).all(traineeId) as Row[]).map(toConsent);
 }
-const getConsent = (db: Db, id: number) => {
+export const getConsent = (db: Db, id: number): Consent => {
   const r = db.prepare(`${CONSENT_SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!r) throw notFound('consent', id);
   return toConsent(r);

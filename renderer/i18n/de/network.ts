@@ -158,6 +158,7 @@ export default {
     forms: { paper_scan: 'unterschrieben auf Papier (Scan)', electronic: 'elektronisch' },
     validUntil: 'Gültig bis',
     revokedOn: 'Widerrufen am',
+    printForm: 'Einwilligungserklärung (PDF)',
     revoke: 'Widerruf eintragen',
     revoked: 'widerrufen am {{date}}',
     active: 'gültig',

@@ -160,6 +160,7 @@ export default {
     forms: { paper_scan: 'signed on paper (scan)', electronic: 'electronic' },
     validUntil: 'Valid until',
     revokedOn: 'Revoked on',
+    printForm: 'Consent form (PDF)',
     revoke: 'Record revocation',
     revoked: 'revoked on {{date}}',
     active: 'in force',

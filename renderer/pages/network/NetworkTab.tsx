@@ -211,6 +211,7 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
                   <td>{formatDate(c.validUntil) || t('none')}</td>
                   <td>{t('consents.textVersion', { title: c.textTitle, version: c.textVersion })}</td>
                   <td>
+                    <ExportButton request={{ kind: 'einwilligung', consentId: c.id }} label={t('consents.printForm')} />{' '}
                     {c.revokedOn ? (
                       <strong className="revoked">{t('consents.revoked', { date: formatDate(c.revokedOn) })}</strong>
                     ) : c.validUntil && c.validUntil < todayIso ? (
