@@ -40,7 +40,7 @@ Commands:
                                refused while the app has the workspace open
   check                        integrity check and schema version (exit code 1 on problems)
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
-  export <kind> --out FILE [--trainee ID] [--task ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
+  export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
                                export a file; kinds: ${EXPORT_KINDS.join(', ')}
 
 Options:
