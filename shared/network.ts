@@ -200,6 +200,7 @@ export const NetworkDashboard = z.object({
 export type NetworkDashboard = z.infer<typeof NetworkDashboard>;
 
 const ok = z.object({ deleted: z.literal(true) });
+export const RETENTION_CATEGORIES = ['moderation', 'counselling_notes'] as const;
 const byId = z.object({ id }).strict();
 export const networkContract = {
   'network.overview': { input: z.object({ traineeId }).strict(), output: NetworkOverview },
@@ -225,4 +226,7 @@ export const networkContract = {
   'network.deleteNote': { input: byId, output: ok },
   'network.saveCompetence': { input: CompetenceInput, output: Competence },
   'network.deleteCompetence': { input: byId, output: ok },
+  /** Per trainee and category, how many records are past their retention period (resources/network/retention.json). */
+  'network.dueForDeletion': { input: z.object({}).strict(), output: z.array(z.object({ traineeId: z.number(), firstName: z.string(), lastName: z.string(), category: z.enum(RETENTION_CATEGORIES), count: z.number() })) },
+  'network.deleteDue': { input: z.object({ traineeId: id, category: z.enum(RETENTION_CATEGORIES) }).strict(), output: z.object({ deleted: z.number() }) },
 } as const;

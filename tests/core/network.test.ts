@@ -276,3 +276,28 @@ describe('consent form PDF', () => {
     if (process.env.WB_KEEP_CONSENT) (await import('node:fs')).writeFileSync(process.env.WB_KEEP_CONSENT, bytes);
   });
 });
+
+describe('retention', () => {
+  it('lists closed cases and notes past two years as due, deletes them per category and logs only the count', async () => {
+    const late = new Date('2028-09-02T10:00:00Z');
+    const core = testCore({ now: () => late });
+    const t = await core.call('trainees.create', traineeInput());
+    const closed = await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Alt', raisedBy: 'firm', raisedOn: '2026-08-01', outcome: 'resolved', closedOn: '2026-09-01' });
+    await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Neu', raisedBy: 'firm', raisedOn: '2027-08-01', outcome: 'resolved', closedOn: '2027-09-01' });
+    await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Offen', raisedBy: 'firm', raisedOn: '2026-01-01' });
+    await core.call('network.saveNote', { traineeId: t.id, notedOn: '2026-08-01', author: 'A', topic: 'T', body: 'vertraulicher Inhalt', confidential: true });
+    expect(await core.call('network.dueForDeletion', {})).toEqual([
+      { traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'moderation', count: 1 },
+      { traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'counselling_notes', count: 1 },
+    ]);
+    expect(await core.call('network.deleteDue', { traineeId: t.id, category: 'moderation' })).toEqual({ deleted: 1 });
+    const o = await core.call('network.overview', { traineeId: t.id });
+    expect(o.cases.map((c) => c.occasion).sort()).toEqual(['Neu', 'Offen']);
+    expect(o.cases.some((c) => c.id === closed.id)).toBe(false);
+    expect(o.notes).toHaveLength(1);
+    const log = core.store.db.prepare('SELECT * FROM network_deletions').all();
+    expect(log).toEqual([{ id: 1, trainee_id: t.id, category: 'moderation', count: 1, deleted_at: late.toISOString() }]);
+    expect(await core.call('network.deleteDue', { traineeId: t.id, category: 'moderation' })).toEqual({ deleted: 0 });
+    expect((await core.call('network.dueForDeletion', {})).map((d) => d.category)).toEqual(['counselling_notes']);
+  });
+});

@@ -1,6 +1,7 @@
 import { toIsoDate } from '../../../shared/format';
 import type { networkContract } from '../../../shared/network';
 import { defineHandlers } from '../api/registry';
+import { deleteDue, dueForDeletion } from './retention';
 import * as s from './service';
 
 const deleted = { deleted: true as const };
@@ -27,4 +28,6 @@ export const networkHandlers = defineHandlers<typeof networkContract>({
   'network.deleteNote': ({ id }, { store }) => (s.deleteNote(store.db, id), deleted),
   'network.saveCompetence': (i, { store, now }) => s.saveCompetence(store.db, i, now()),
   'network.deleteCompetence': ({ id }, { store }) => (s.deleteCompetence(store.db, id), deleted),
+  'network.dueForDeletion': (_i, { store, now }) => dueForDeletion(store.db, toIsoDate(now())),
+  'network.deleteDue': ({ traineeId, category }, { store, now }) => deleteDue(store.db, traineeId, category, toIsoDate(now()), now()),
 });

@@ -192,3 +192,13 @@ CREATE TABLE competences (
   updated_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX competences_trainee ON competences (trainee_id);
+
+-- What was deleted because its retention period ended: category and count, never the content.
+CREATE TABLE network_deletions (
+  id          INTEGER PRIMARY KEY,
+  trainee_id  INTEGER NOT NULL REFERENCES trainees (id) ON DELETE CASCADE,
+  category    TEXT NOT NULL CHECK (category IN ('moderation', 'counselling_notes')),
+  count       INTEGER NOT NULL CHECK (count > 0),
+  deleted_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX network_deletions_trainee ON network_deletions (trainee_id);
