@@ -213,6 +213,10 @@ export default {
     review: 'Überprüfung am',
     consents: 'Einwilligungen, die bald enden',
     consent: 'Einwilligung für {{recipient}} endet am {{date}}',
+    deletionDue: 'Zur Löschung fällig',
+    dueHint: 'Die Aufbewahrungsfrist ist abgelaufen (Regeln mit Quelle in resources/network/retention.json; keine Rechtsberatung). Gelöscht wird ohne Rückfrage; vermerkt wird nur, was und wie viel gelöscht wurde.',
+    dueCategories: { moderation: '{{count}} abgeschlossene Moderationsfälle älter als zwei Jahre', counselling_notes: '{{count}} Beratungsnotizen älter als zwei Jahre' },
+    deleteDue: 'Jetzt löschen',
     empty: 'Keine Lücken, keine anstehenden Vereinbarungen, keine auslaufenden Einwilligungen.',
   },
 };

@@ -215,6 +215,10 @@ export default {
     review: 'review on',
     consents: 'Consents ending soon',
     consent: 'Consent for {{recipient}} ends on {{date}}',
+    deletionDue: 'Due for deletion',
+    dueHint: 'The retention period has ended (rules with their source in resources/network/retention.json; not legal advice). Deleting does not ask again; only what and how much was deleted is recorded.',
+    dueCategories: { moderation: '{{count}} closed moderation cases older than two years', counselling_notes: '{{count}} counselling notes older than two years' },
+    deleteDue: 'Delete now',
     empty: 'No gaps, no agreement dates coming up, no consents running out.',
   },
 } satisfies Shape<typeof de>;

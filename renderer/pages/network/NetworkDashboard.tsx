@@ -1,4 +1,5 @@
 // The network part of the "Fristen" page: gaps after a measure, agreement dates, consents ending soon.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format';
 import { call } from '../../api';
@@ -8,14 +9,25 @@ import { useAsync } from '../../useAsync';
 
 export function NetworkDashboard() {
   const { t } = useTranslation('network');
-  const d = useAsync(() => call('network.dashboard', {}), []);
+  const d = useAsync(() => Promise.all([call('network.dashboard', {}), call('network.dueForDeletion', {})]), []);
+  const [error, setError] = useState<unknown>(null);
   if (d.error) return <ErrorBanner error={d.error} />;
   if (!d.data) return null;
-  const { gaps, agreements, consents } = d.data;
+  const [{ gaps, agreements, consents }, due] = d.data;
+  async function remove(traineeId: number, category: (typeof due)[number]['category']) {
+    setError(null);
+    try {
+      await call('network.deleteDue', { traineeId, category });
+      d.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
   const who = (x: { traineeId: number; firstName: string; lastName: string }) => <a href={href(`/trainees/${x.traineeId}/network`)}>{`${x.lastName}, ${x.firstName}`}</a>;
   return (
     <section className="card network-dashboard" aria-labelledby="network-dashboard-title">
       <h2 id="network-dashboard-title">{t('dashboard.title')}</h2>
+      <ErrorBanner error={error} />
       {gaps.length + agreements.length + consents.length === 0 ? <p className="empty">{t('dashboard.empty')}</p> : null}
       {gaps.length > 0 ? (
         <>
@@ -48,6 +60,22 @@ export function NetworkDashboard() {
             {consents.map((c) => (
               <li key={c.consentId}>
                 {who(c)}: {t('dashboard.consent', { recipient: c.recipient, date: formatDate(c.validUntil) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {due.length > 0 ? (
+        <>
+          <h3>{t('dashboard.deletionDue')}</h3>
+          <p className="muted small">{t('dashboard.dueHint')}</p>
+          <ul className="network-due">
+            {due.map((x) => (
+              <li key={`${x.traineeId}-${x.category}`}>
+                {who(x)}: {t(`dashboard.dueCategories.${x.category}`, { count: x.count })}{' '}
+                <button type="button" className="danger" onClick={() => remove(x.traineeId, x.category)}>
+                  {t('dashboard.deleteDue')}
+                </button>
               </li>
             ))}
           </ul>
