@@ -41,7 +41,7 @@ Commands:
                                refused while the app has the workspace open
   check                        integrity check and schema version (exit code 1 on problems)
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
-  export <kind> --out FILE [--trainee ID] [--task ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
+  export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
                                export a file; kinds: ${EXPORT_KINDS.join(', ')}
 
 Options:
@@ -74,6 +74,8 @@ function parse(argv: string[]) {
         port: { type: 'string' },
         trainee: { type: 'string' },
         task: { type: 'string' },
+        case: { type: 'string' },
+        consent: { type: 'string' },
         language: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -240,6 +242,8 @@ export async function main(argv: string[]): Promise<number> {
         kind,
         traineeId: positiveInt(v.trainee, '--trainee'),
         taskId: positiveInt(v.task, '--task'),
+        caseId: positiveInt(v.case, '--case'),
+        consentId: positiveInt(v.consent, '--consent'),
         from: v.from,
         to: v.to,
         language: v.language,

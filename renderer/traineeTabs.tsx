@@ -4,6 +4,7 @@ import type { Trainee } from '../shared/trainees';
 import { TraineeOverview } from './pages/TraineeOverview';
 import { DocumentsTab } from './pages/immigration/DocumentsTab';
 import { TraineeTasksTab } from './pages/language/TraineeTasksTab';
+import { NetworkTab } from './pages/network/NetworkTab';
 import { NachweisTab } from './pages/plan/NachweisTab';
 import { PlanTab } from './pages/plan/PlanTab';
 
@@ -20,4 +21,5 @@ export const TRAINEE_TABS: TraineeTab[] = [
   { id: 'nachweis', label: 'nachweis:tab', render: (t) => <NachweisTab trainee={t} /> },
   { id: 'documents', label: 'immigration:tab', render: (t, reload) => <DocumentsTab trainee={t} reload={reload} /> },
   { id: 'tasks', label: 'language:tab', render: (t) => <TraineeTasksTab trainee={t} /> },
+  { id: 'network', label: 'network:tab', render: (t) => <NetworkTab trainee={t} /> },
 ];

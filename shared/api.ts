@@ -9,6 +9,7 @@ import { glossaryContract } from './glossary';
 import { tasksContract } from './tasks';
 import { immigrationContract } from './immigration';
 import { nachweisContract } from './nachweis';
+import { networkContract } from './network';
 import { occupationsContract, planContract } from './plan';
 import { systemContract } from './system';
 import { todayContract } from './today';
@@ -33,6 +34,7 @@ export const contracts = {
   ...glossaryContract,
   ...tasksContract,
   ...todayContract,
+  ...networkContract,
 } satisfies Record<string, CallContract>;
 
 export type Contracts = typeof contracts;

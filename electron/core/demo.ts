@@ -7,6 +7,7 @@ import { createTrainee, endTraining } from './trainees/service';
 import { seedTrainingDemo } from './plan/demo';
 import { seedImmigrationDemo } from './immigration/demo';
 import { seedLanguageDemo } from './language/demo';
+import { seedNetworkDemo } from './network/demo';
 import { TraineeInput } from '../../shared/trainees';
 import { FirmInput } from '../../shared/firm';
 
@@ -158,6 +159,7 @@ export function createDemo(store: Store, now = new Date()): DemoResult {
     endTraining(db, { id: karimi.id, kind: 'early', date: '2026-11-13', reason: 'Aufhebungsvertrag auf Wunsch des Auszubildenden (Umzug zur Familie nach Köln)' }, now);
     seedTrainingDemo(db, now);
     seedLanguageDemo(db, created, now);
+    seedNetworkDemo(db, created, now);
     return {
       trainees: db
         .prepare('SELECT id, first_name, last_name, occupation_id, status, first_languages FROM trainees ORDER BY id')

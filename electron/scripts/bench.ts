@@ -8,6 +8,7 @@ import { benchBackup } from './bench/backup';
 import { benchFoundation } from './bench/foundation';
 import { benchImmigration } from './bench/immigration';
 import { benchLanguage } from './bench/language';
+import { benchNetwork } from './bench/network';
 import { benchPlan } from './bench/plan';
 
 export type Figures = Record<string, number | string>;
@@ -21,6 +22,7 @@ async function main() {
       ['plan', benchPlan],
       ['immigration', benchImmigration],
       ['language', benchLanguage],
+      ['network', benchNetwork],
       ['backup', benchBackup],
     ];
     for (const [name, run] of parts) {

@@ -8,6 +8,7 @@ import deFirm from './de/firm';
 import deImmigration from './de/immigration';
 import deLanguage from './de/language';
 import deNachweis from './de/nachweis';
+import deNetwork from './de/network';
 import dePlan from './de/plan';
 import deSettings from './de/settings';
 import deTrainees from './de/trainees';
@@ -17,13 +18,14 @@ import enFirm from './en/firm';
 import enImmigration from './en/immigration';
 import enLanguage from './en/language';
 import enNachweis from './en/nachweis';
+import enNetwork from './en/network';
 import enPlan from './en/plan';
 import enSettings from './en/settings';
 import enTrainees from './en/trainees';
 
 export const resources = {
-  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis },
-  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis },
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, network: deNetwork },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, network: enNetwork },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

@@ -7,6 +7,7 @@ import { calendarHandlers } from '../immigration/calendarHandlers';
 import { immigrationHandlers } from '../immigration/handlers';
 import { glossaryHandlers, taskHandlers } from '../language/handlers';
 import { nachweisHandlers } from '../nachweis/handlers';
+import { networkHandlers } from '../network/handlers';
 import { planHandlers } from '../plan/handlers';
 import { occupationHandlers } from '../plan/occupationHandlers';
 import { systemHandlers } from '../system/handlers';
@@ -28,4 +29,5 @@ export const handlers = {
   ...glossaryHandlers,
   ...taskHandlers,
   ...todayHandlers,
+  ...networkHandlers,
 } satisfies HandlerMap<CallName>;

@@ -1,7 +1,7 @@
 // The address book: institutions (authorities, chamber, school, support) and which trainees they belong to.
 import type { z } from 'zod';
 import type { Contact, ContactInput, ContactKind, ContactUpdate } from '../../../shared/contacts';
-import { fieldError, notFound } from '../errors';
+import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
 import { getTrainee } from '../trainees/service';
 
@@ -85,6 +85,9 @@ export function updateContact(db: Db, input: z.output<typeof ContactUpdate>, now
 
 export function deleteContact(db: Db, id: number): void {
   getContact(db, id);
+  // A consent or disclosure record names this institution as recipient: it stays on record (network, issue 11).
+  const consents = (db.prepare('SELECT count(*) AS n FROM consents WHERE contact_id = ?').get(id) as { n: number }).n;
+  if (consents > 0) throw new AppError('contact_has_consents', `Contact ${id} is the recipient of ${consents} consent(s)`, { count: consents });
   db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
 }
 

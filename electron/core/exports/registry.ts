@@ -11,6 +11,7 @@ import { dokumentenstandPdf } from '../immigration/dokumentenstand';
 import { fristenIcs } from '../immigration/calendar';
 import { ausbildungsbestaetigungPdf, mitteilungAbhPdf } from '../immigration/letters';
 import { nachweisPdf } from '../nachweis/pdf';
+import { consentFormPdf, moderationProtocolPdf } from '../network/pdf';
 import { planPdf, standPdf } from '../plan/pdf';
 
 export interface ExportFile {
@@ -35,6 +36,8 @@ const builders: Builders = {
   ausbildungsplan: (store, req, now) => planPdf(store, req.traineeId, now),
   ausbildungsnachweis: (store, req, now) => nachweisPdf(store, req.traineeId, { from: req.from, to: req.to }, now),
   ausbildungsstand: (store, req, now) => standPdf(store, req.traineeId, now),
+  moderationsprotokoll: (store, req, now) => moderationProtocolPdf(store, req.caseId, now),
+  einwilligung: (store, req, now) => consentFormPdf(store, req.consentId, now),
 };
 
 export async function runExport(store: Store, req: ExportRequest, now = new Date()): Promise<ExportFile> {

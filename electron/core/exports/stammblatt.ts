@@ -1,6 +1,8 @@
 // "Stammblatt": one trainee's master data on one sheet, for the firm's personnel file.
 import { formatDate, formatEuro, formatNumber } from '../../../shared/format';
 import { getFirm } from '../firm/service';
+import { listCompetences } from '../network/service';
+import { competenceTable } from '../network/text';
 import { buildDocument, fieldTable } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
@@ -13,6 +15,7 @@ const STATUS = { active: 'in Ausbildung', ended_regular: 'regulär beendet', end
 export async function stammblattPdf(store: Store, traineeId: number, now: Date) {
   const t = getTrainee(store.db, traineeId);
   const firm = getFirm(store.db);
+  const competences = listCompetences(store.db, traineeId);
   const doc = buildDocument({
     firm,
     title: 'Stammblatt Auszubildende/r',
@@ -45,7 +48,8 @@ export async function stammblattPdf(store: Store, traineeId: number, now: Date) 
         ...(t.endReason ? ([['Grund der Beendigung', t.endReason]] as [string, string][]) : []),
       ]),
       { text: 'Was die/der Auszubildende schon kann', style: 'h2' },
-      { text: t.priorExperience ?? '—' },
+      ...(t.priorExperience || competences.length === 0 ? [{ text: t.priorExperience ?? '—' }] : []),
+      ...(competences.length > 0 ? [competenceTable(competences)] : []),
       ...(t.notes ? [{ text: 'Notizen', style: 'h2' }, { text: t.notes }] : []),
     ],
   });

@@ -91,6 +91,11 @@ export default {
   no_records_in_range: 'Für den Zeitraum {{from}} bis {{to}} gibt es keine Ausbildungsnachweise. Es wurde keine Datei erstellt.',
   week_outside_contract: 'Die nächste Woche liegt nach dem Ende der Ausbildung ({{end}}).',
   rules_invalid: 'Die Regeldatei für die Stundenprüfung ist fehlerhaft.',
+  // The trainee's network (people, measures, moderation, consent)
+  person_has_consents: 'Diese Person hat {{count}} Einwilligung(en) erhalten. Sie bleibt deshalb eingetragen; tragen Sie stattdessen „bis“ ein.',
+  contact_has_consents: 'Diese Stelle hat {{count}} Einwilligung(en) erhalten und bleibt deshalb im Adressbuch.',
+  consent_text_used: 'Diesem Einwilligungstext wurde bereits zugestimmt. Er wird nicht mehr geändert – legen Sie eine neue Fassung an.',
+  consent_revoked: 'Diese Einwilligung wurde am {{date}} widerrufen und kann nicht mehr geändert werden.',
   field: {
     required: 'Bitte ausfüllen.',
     too_small_string: 'Mindestens {{min}} Zeichen.',
@@ -163,6 +168,21 @@ export default {
     week_outside_contract: 'Der Zeitraum liegt außerhalb der Ausbildung ({{start}} bis {{end}}).',
     week_exists: 'Für diese Woche gibt es schon einen Nachweis.',
     week_overlaps: 'Überschneidet sich mit dem Nachweis vom {{from}} bis {{to}}.',
+    // The trainee's network
+    eq_duration: 'Eine Einstiegsqualifizierung dauert 4 bis 12 Monate (§ 54a SGB III).',
+    level_only_language: 'Niveau und Stunden gibt es nur bei Berufssprachkurs und AsA flex.',
+    interpreter_language: 'Bitte die Sprache der Dolmetscherin / des Dolmetschers angeben.',
+    step_before_case: 'Das Datum liegt vor dem Beginn des Falls.',
+    outcome_required: 'Ein abgeschlossener Fall braucht ein Ergebnis.',
+    due_before_step: 'Das Datum liegt vor dem Gespräch, in dem die Vereinbarung getroffen wurde.',
+    confirmed_before_step: 'Die Bestätigung liegt vor dem Gespräch.',
+    consent_recipient: 'Bitte genau eine empfangende Person oder Stelle wählen.',
+    unknown_person: 'Diese Person gehört nicht (mehr) zum Netzwerk dieser/dieses Auszubildenden.',
+    consent_not_active: 'An diesem Tag galt die Einwilligung nicht (noch nicht erteilt, abgelaufen oder widerrufen).',
+    category_not_consented: 'Von der Einwilligung nicht umfasst: {{categories}}.',
+    category_required: 'Bitte mindestens eine Art von Daten auswählen.',
+    duplicate_category: 'Jede Datenart nur einmal auswählen.',
+    invalid_checksum: 'Eine Prüfsumme (SHA-256) hat 64 Zeichen 0–9 und a–f.',
     invalid: 'Ungültiger Wert.',
   },
 };

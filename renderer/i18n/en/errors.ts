@@ -93,6 +93,11 @@ export default {
   no_records_in_range: 'There are no training records from {{from}} to {{to}}. No file was created.',
   week_outside_contract: 'The next week is after the end of the training ({{end}}).',
   rules_invalid: 'The rules file for checking the hours is broken.',
+  // The trainee's network (people, measures, moderation, consent)
+  person_has_consents: 'This person has received {{count}} consent(s) and therefore stays on record; enter an “until” date instead.',
+  contact_has_consents: 'This institution has received {{count}} consent(s) and therefore stays in the address book.',
+  consent_text_used: 'Somebody has consented to this text. It is no longer changed – create a new version instead.',
+  consent_revoked: 'This consent was revoked on {{date}} and can no longer be changed.',
   field: {
     required: 'Please fill in.',
     too_small_string: 'At least {{min}} characters.',
@@ -165,6 +170,21 @@ export default {
     week_outside_contract: 'The period is outside the training ({{start}} to {{end}}).',
     week_exists: 'There is a record for this week already.',
     week_overlaps: 'Overlaps with the record from {{from}} to {{to}}.',
+    // The trainee's network
+    eq_duration: 'An Einstiegsqualifizierung lasts 4 to 12 months (§ 54a SGB III).',
+    level_only_language: 'Level and hours belong to a job-related language course or AsA flex only.',
+    interpreter_language: 'Please enter the interpreter’s language.',
+    step_before_case: 'The date is before the case was raised.',
+    outcome_required: 'A closed case needs an outcome.',
+    due_before_step: 'The date is before the session in which the agreement was made.',
+    confirmed_before_step: 'The confirmation is before the session.',
+    consent_recipient: 'Please choose exactly one receiving person or organisation.',
+    unknown_person: 'This person is not (or no longer) in this trainee’s network.',
+    consent_not_active: 'The consent was not in force on that day (not yet given, expired or revoked).',
+    category_not_consented: 'Not covered by the consent: {{categories}}.',
+    category_required: 'Please choose at least one kind of data.',
+    duplicate_category: 'Choose each kind of data only once.',
+    invalid_checksum: 'A SHA-256 checksum has 64 characters 0–9 and a–f.',
     invalid: 'Invalid value.',
   },
 } satisfies Shape<typeof de>;

@@ -8,6 +8,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
+import { NetworkDashboard } from '../network/NetworkDashboard';
 import { DeadlineTable } from './DeadlineTable';
 import { SourceNote, useImmigrationText } from './text';
 
@@ -73,6 +74,7 @@ export function DeadlinesPage() {
             );
           })
         : null}
+      <NetworkDashboard />
       {data && data.done.length > 0 ? (
         <section aria-labelledby="done-title" className="done-list">
           <h2 id="done-title">{t('dashboard.doneTitle')}</h2>

@@ -5,6 +5,7 @@ import m003 from './003_immigration.sql';
 import m004 from './004_language.sql';
 import m005 from './005_calendar.sql';
 import m006 from './006_notice.sql';
+import m007 from './007_network.sql';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: '004_language', sql: m004 },
   { version: 5, name: '005_calendar', sql: m005 },
   { version: 6, name: '006_notice', sql: m006 },
+  { version: 7, name: '007_network', sql: m007 },
 ];
