@@ -9,6 +9,7 @@ import deImmigration from './de/immigration';
 import deLanguage from './de/language';
 import deNachweis from './de/nachweis';
 import dePlan from './de/plan';
+import dePrint from './de/print';
 import deSettings from './de/settings';
 import deTrainees from './de/trainees';
 import enCommon from './en/common';
@@ -18,12 +19,13 @@ import enImmigration from './en/immigration';
 import enLanguage from './en/language';
 import enNachweis from './en/nachweis';
 import enPlan from './en/plan';
+import enPrint from './en/print';
 import enSettings from './en/settings';
 import enTrainees from './en/trainees';
 
 export const resources = {
-  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis },
-  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis },
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, print: dePrint },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, print: enPrint },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

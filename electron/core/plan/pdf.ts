@@ -11,6 +11,7 @@ import { fileSlug } from '../exports/text';
 import { getFirm } from '../firm/service';
 import { listWeeks } from '../nachweis/weeks';
 import { buildDocument, COLORS, fieldTable, signatureLines } from '../pdf/layout';
+import { counted } from '../pdf/words';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
@@ -87,7 +88,7 @@ export function changeTextDe(h: PlanChange): string {
     case 'moved':
       return `${p.item} verschoben: ${monthYear(String(p.fromBefore))}–${monthYear(String(p.toBefore))} → ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
     case 'split':
-      return `${p.item} geteilt: ${p.part} (${p.weeks} Wochen) nach ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
+      return `${p.item} geteilt: ${p.part} (${counted('weeks', Number(p.weeks))}) nach ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
     case 'added':
       return `Betriebliche Ergänzung: ${p.item}.`;
     case 'removed':
@@ -197,7 +198,7 @@ export function weekRanges(weeks: WeekRow[]): string[] {
     const a = r[0]!;
     const b = r[r.length - 1]!;
     if (r.length === 1) return `KW ${a.week}/${a.weekYear} (${formatDate(a.from)} – ${formatDate(a.to)})`;
-    return `KW ${a.week}/${a.weekYear} – KW ${b.week}/${b.weekYear} (${formatDate(a.from)} – ${formatDate(b.to)}, ${r.length} Wochen)`;
+    return `KW ${a.week}/${a.weekYear} – KW ${b.week}/${b.weekYear} (${formatDate(a.from)} – ${formatDate(b.to)}, ${counted('weeks', r.length)})`;
   });
 }
 
