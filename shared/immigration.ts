@@ -64,6 +64,8 @@ const documentFields = {
   workNoteText: optText(500),
   /** Wohnsitzauflage or räumliche Beschränkung, as written on the document. */
   residenceObligation: optText(300),
+  /** The authority's file number (Aktenzeichen); letters to the authority quote it as "Ihr Zeichen". */
+  fileNumber: optText(100),
 };
 
 interface Checked {
@@ -117,6 +119,7 @@ export const ResidenceDocument = z.object({
   workNote: z.enum(WORK_NOTES).nullable(),
   workNoteText: z.string().nullable(),
   residenceObligation: z.string().nullable(),
+  fileNumber: z.string().nullable(),
   renewalAppliedOn: z.string().nullable(),
   replacedById: z.number().nullable(),
   copy: CopyInfo.nullable(),

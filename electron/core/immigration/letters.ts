@@ -10,7 +10,7 @@ import { fieldTable } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
-import { docRows } from './documents';
+import { docRows, fileNumber } from './documents';
 import { letterDocument, signer } from './letter';
 import { loadRules, type NotifyRule } from './rules';
 import { docLabel, keepParagraphs } from './texts';
@@ -37,6 +37,7 @@ export async function mitteilungAbhPdf(store: Store, traineeId: number, now: Dat
     firm,
     recipient,
     subject: 'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses',
+    yourRef: doc?.file_number ?? fileNumber(db, traineeId),
     subjectNote: `nach ${keepParagraphs(cite)}`,
     createdAt: now,
     body: [
@@ -78,6 +79,7 @@ export async function ausbildungsbestaetigungPdf(store: Store, traineeId: number
     recipient,
     noRecipient: 'Zur Vorlage bei der Ausländerbehörde',
     subject: 'Bestätigung über das Ausbildungsverhältnis',
+    yourRef: fileNumber(db, traineeId),
     createdAt: now,
     body: [
       { text: 'Sehr geehrte Damen und Herren,', margin: [0, 10, 0, 8] },

@@ -33,7 +33,8 @@ export function whatToDoDe(d: Deadline, rules: Rules, docDetail?: string | null)
   const doc = d.documentType ? docLabel(rules, d.documentType, docDetail) : 'Dokument';
   switch (d.kind) {
     case 'renewal':
-      return `${doc} von ${who} läuft am ${formatDate(d.dueOn)} ab: Verlängerung vor Ablauf bei der Ausländerbehörde beantragen.`;
+      // A passport is renewed by the home country's embassy or consulate, not by the Ausländerbehörde.
+      return `${doc} von ${who} läuft am ${formatDate(d.dueOn)} ab: Verlängerung vor Ablauf ${d.documentType === 'pass' ? 'bei der Botschaft oder dem Konsulat des Herkunftslandes' : 'bei der Ausländerbehörde'} beantragen.`;
     case 'ausbildungsduldung':
       return `Ausbildungsduldung (§ 60c AufenthG) oder Aufenthaltserlaubnis (§ 16g AufenthG) für ${who} beantragen: frühestens ab ${formatDate(d.fromOn)}, vor Ausbildungsbeginn am ${formatDate(d.dueOn)}.`;
     case 'start_check':

@@ -18,6 +18,7 @@ interface State {
   workNote: string;
   workNoteText: string;
   residenceObligation: string;
+  fileNumber: string;
 }
 
 function initial(mode: DocumentFormMode): State {
@@ -34,6 +35,7 @@ function initial(mode: DocumentFormMode): State {
     workNote: s(d?.workNote),
     workNoteText: s(d?.workNoteText),
     residenceObligation: s(d?.residenceObligation),
+    fileNumber: s(d?.fileNumber),
   };
 }
 
@@ -90,6 +92,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
         workNote: isPass ? null : ((opt(f.workNote) as WorkNote | null) ?? null),
         workNoteText: isPass ? null : opt(f.workNoteText),
         residenceObligation: opt(f.residenceObligation),
+        fileNumber: opt(f.fileNumber),
       };
       const copy = file ? { fileName: file.name, base64: await readBase64(file) } : null;
       const saved =
@@ -144,6 +147,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
         </div>
       )}
       <TextField name="residenceObligation" label={t('form.residenceObligation')} value={f.residenceObligation} onChange={set('residenceObligation')} error={errors.residenceObligation} wide />
+      <TextField name="fileNumber" label={t('form.fileNumber')} value={f.fileNumber} onChange={set('fileNumber')} error={errors.fileNumber} />
       <Field label={t('form.copy')} hint={t('form.copyHint')} error={copyError ?? undefined} wide>
         {(a) => <input {...a} type="file" name="copy" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => pickFile(e.target.files)} />}
       </Field>
