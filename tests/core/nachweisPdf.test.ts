@@ -120,7 +120,7 @@ describe('Ausbildungsnachweis PDF', () => {
         .filter((i) => i.y > 52 && i.y < 760 && i.x < 420 && !repeated.has(i.str.trim()) && !i.str.startsWith('Nr. 1 · KW 46/2026'))
         .map((i) => i.str)
         .join(' '),
-    );
+    ).replace(/\u2010 /g, ''); // words hyphenated at a line end, joined again
     for (const text of texts) {
       const at = body.indexOf(norm(text));
       expect(at).toBeGreaterThan(-1);

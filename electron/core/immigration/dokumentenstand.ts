@@ -47,6 +47,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
   const docTable = (docs: typeof current, withNext: boolean): Content => ({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: withNext ? [106, 60, 54, 50, '*', 90] : [124, 62, 60, 60, '*'],
       body: [
@@ -80,6 +81,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
       ? {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             dontBreakRows: true,
             widths: [60, '*', 150],
             body: [

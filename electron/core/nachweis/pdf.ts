@@ -188,6 +188,8 @@ function weekSheet(r: NachweisRecord, no: number, first: boolean, holidays: Publ
   return [
     {
       ...(first ? {} : { pageBreak: 'before' as const }),
+      // Rows may break (never dontBreakRows: it drops a row taller than a page, and it would double the layout time
+      // of 180 sheets); a sheet starts on its own page, so its heading row never stands alone at a page's foot.
       table: { headerRows: 1, widths: ['*', 44, 36], body: rows, heights: (i: number) => minHeights.get(i) ?? 'auto' },
       // Horizontal rules only (a strong one under the heading row and at the end): clear, and cheap to draw.
       layout: SHEET_LAYOUT,
@@ -286,6 +288,8 @@ export function nachweisDocument(store: Store, traineeId: number, range: { from?
     content,
   });
   doc.info = { ...doc.info, title: `Ausbildungsnachweis ${name}` };
+  // No h2 headings on the sheets: without the callback pdfmake need not track the nodes of 180 pages.
+  delete doc.pageBreakBefore;
   // The full letterhead on the first page; every further page (one a week) carries the firm and the trainee's
   // name in one line in the same place. Keeps 182 sheets light to render.
   const letterhead = doc.header as (page: number, count: number, size: unknown) => Content;

@@ -91,6 +91,37 @@ function letterhead(firm: Firm | null): Content {
   };
 }
 
+/** All text of a cell (or any content), for a size estimate. */
+function textLength(c: unknown): number {
+  if (typeof c === 'string') return c.length;
+  if (Array.isArray(c)) return c.reduce((n: number, x) => n + textLength(x), 0);
+  if (c && typeof c === 'object') {
+    const o = c as Record<string, unknown>;
+    return textLength(o.text) + textLength(o.stack) + textLength(o.ul) + textLength(o.ol);
+  }
+  return 0;
+}
+
+/**
+ * Whether a table may keep each row on one page (`dontBreakRows`): only when no row can come near a page's
+ * height. pdfmake silently drops a row taller than a page under dontBreakRows, so a table with a very long cell
+ * keeps breakable rows (which continue on the next page without losing text). `charsPerPage` is how much text
+ * the widest column holds on one page at a generous estimate.
+ */
+export function rowsFitOnPage(body: unknown[][], charsPerPage = 2000): boolean {
+  return body.every((row) => row.every((cell) => textLength(cell) + (JSON.stringify(cell).match(/\\n/g)?.length ?? 0) * 60 < charsPerPage / 2));
+}
+
+/**
+ * pdfmake's pageBreakBefore: a heading (style h2) in the last sixth of a page, or with nothing after it on its
+ * page, moves to the next page with what follows.
+ */
+export const keepHeadingsWithNext: NonNullable<TDocumentDefinitions['pageBreakBefore']> = (node, nodes) => {
+  const style = Array.isArray(node.style) ? node.style : [node.style];
+  if (!style.includes('h2')) return false;
+  return (node.startPosition?.verticalRatio ?? 0) > 0.83 || nodes.getFollowingNodesOnPage().length === 0;
+};
+
 export function buildDocument(o: DocumentOptions): TDocumentDefinitions {
   const created = formatDate(toIsoDate(o.createdAt));
   return {
@@ -108,6 +139,7 @@ export function buildDocument(o: DocumentOptions): TDocumentDefinitions {
       label: { color: COLORS.muted },
     },
     header: () => letterhead(o.firm),
+    pageBreakBefore: keepHeadingsWithNext,
     footer: (currentPage: number, pageCount: number) => ({
       margin: [40, 16, 40, 0],
       fontSize: 7.5,

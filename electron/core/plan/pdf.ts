@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { fileSlug } from '../exports/text';
 import { getFirm } from '../firm/service';
 import { listWeeks } from '../nachweis/weeks';
-import { buildDocument, COLORS, fieldTable, signatureLines } from '../pdf/layout';
+import { buildDocument, COLORS, fieldTable, rowsFitOnPage, signatureLines } from '../pdf/layout';
 import { counted } from '../pdf/words';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
@@ -148,7 +148,8 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
       ]);
     }
   }
-  content.push({ table: { headerRows: 1, widths: [26, '*', 44, 76, 84], body: rows }, layout: tableLayout, fontSize: 8.5 });
+  // A position's rows stay whole where they fit on a page; the header row keeps at least one row with it.
+  content.push({ table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: rowsFitOnPage(rows), widths: [26, '*', 44, 76, 84], body: rows }, layout: tableLayout, fontSize: 8.5 });
 
   // Zeitliche Gliederung at a glance: per training year, which positions are planned in which months.
   const years = new Map<number, string[]>();
@@ -231,6 +232,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
         widths,
         body: [head(), ...pr.years.map((y) => countRow(`${y.year}. Ausbildungsjahr (${formatDate(y.from)} – ${formatDate(y.to)})`, y)), countRow('Während der gesamten Ausbildung', pr.throughout), countRow('Insgesamt', pr.total).map((c) => ({ ...(c as object), bold: true }) as TableCell)],
       },
@@ -241,6 +244,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
         widths,
         body: [head(), ...pr.positions.map((p) => countRow(`${p.number} ${p.title}`, p))],
       },
@@ -252,6 +257,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
       ? {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
+            dontBreakRows: true,
             widths: [30, '*', 70],
             body: [
               [{ text: 'Nr.', style: 'th' }, { text: 'Inhalt', style: 'th' }, { text: 'geplant bis', style: 'th' }],
