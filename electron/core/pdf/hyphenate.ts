@@ -72,7 +72,8 @@ function visit(node: unknown, font: string | undefined, fn: (get: () => string, 
   }
   if (!node || typeof node !== 'object') return;
   const n = node as Node;
-  if (n.noWrap) return;
+  // Titles and headings are not hyphenated (a subject broken "…verhältnis-ses" reads badly); nor is noWrap text.
+  if (n.noWrap || n.style === 'title' || n.style === 'h2') return;
   const f = typeof n.font === 'string' ? n.font : font;
   for (const key of ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'] as const) {
     const v = n[key];

@@ -1,12 +1,4 @@
-// Wording of the printed documents (PDFs are German, whatever the UI language): counts with their plural forms,
-// through i18next (electron/core/pdf/words.ts).
-export default {
-  sheets_one: '{{count}} Blatt',
-  sheets_other: '{{count}} Blätter',
-  weeks_one: '{{count}} Woche',
-  weeks_other: '{{count}} Wochen',
-  weeksMissing_one: '{{count}} Woche nicht erfasst',
-  weeksMissing_other: '{{count}} Wochen nicht erfasst',
-  signed_one: 'davon {{count}} abgezeichnet',
-  signed_other: 'davon {{count}} abgezeichnet',
-};
+// The German print namespace: the wording of the PDFs, kept in shared/printWords.ts (the core prints with it).
+import print from '../../../shared/printWords';
+
+export default print;
