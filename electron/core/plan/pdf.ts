@@ -116,17 +116,19 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
       margin: [0, 8, 0, 6],
     },
   ];
-  const rows: TableCell[][] = [
-    [
-      { text: 'Nr.', style: 'th' },
-      { text: 'Fertigkeiten, Kenntnisse und Fähigkeiten', style: 'th' },
-      { text: 'Wochen', style: 'th', alignment: 'right' },
-      { text: 'Geplanter Zeitraum', style: 'th' },
-      { text: 'Stand', style: 'th' },
-    ],
+  const columnHeader: TableCell[] = [
+    { text: 'Nr.', style: 'th' },
+    { text: 'Fertigkeiten, Kenntnisse und Fähigkeiten', style: 'th' },
+    { text: 'Wochen', style: 'th', alignment: 'right' },
+    { text: 'Geplanter Zeitraum', style: 'th' },
+    { text: 'Stand', style: 'th' },
   ];
+  // One table per position, its heading (with the column header before the first, a section heading where a
+  // section begins) as header rows kept with at least one row of skills: no position heading stands alone at
+  // the foot of a page, and it repeats where its rows continue. The tables join into one.
   let section: string | null = null;
-  for (const p of plan.positions) {
+  plan.positions.forEach((p, n) => {
+    const rows: TableCell[][] = n === 0 ? [columnHeader] : [];
     if (p.section && p.section !== section) {
       section = p.section;
       rows.push([{ text: `Abschnitt ${p.section}: ${p.sectionTitle ?? ''}`, colSpan: 5, bold: true, color: COLORS.accent, margin: [0, 4, 0, 0] }, {}, {}, {}, {}]);
@@ -138,6 +140,7 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
       {},
       {},
     ]);
+    const headerRows = rows.length;
     for (const i of p.items) {
       rows.push([
         { text: '' },
@@ -147,9 +150,13 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
         { text: statusText(i) },
       ]);
     }
-  }
-  // A position's rows stay whole where they fit on a page; the header row keeps at least one row with it.
-  content.push({ table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: rowsFitOnPage(rows), widths: [26, '*', 44, 76, 84], body: rows }, layout: tableLayout, fontSize: 8.5 });
+    // A row stays whole where it fits on a page (the skills column holds about 4,000 characters a page).
+    content.push({
+      table: { headerRows: p.items.length ? headerRows : 0, keepWithHeaderRows: p.items.length ? 1 : 0, dontBreakRows: rowsFitOnPage(rows, 4000), widths: [26, '*', 44, 76, 84], body: rows },
+      layout: tableLayout,
+      fontSize: 8.5,
+    });
+  });
 
   // Zeitliche Gliederung at a glance: per training year, which positions are planned in which months.
   const years = new Map<number, string[]>();
