@@ -53,7 +53,8 @@ export class DocumentsTabModel {
     const section = this.page.locator('section', { has: this.page.getByRole('heading', { name: /Beteiligte Stellen|Institutions involved/ }) });
     await section.getByRole('checkbox', { name: new RegExp(name) }).check();
     await section.getByRole('button', { name: /Zuordnung speichern|Save links/ }).click();
-    await expect(section.getByRole('status')).toBeVisible();
+    // The exact message (the documents tab above may show its own notice at the same time).
+    await expect(section.getByRole('status').filter({ hasText: /Die Zuordnung wurde gespeichert|The links were saved/ })).toBeVisible();
   }
 }
 
