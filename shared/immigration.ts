@@ -71,6 +71,8 @@ const documentFields = {
   residenceObligation: optText(300),
   /** Aufenthaltsgestattung: national of a safe country of origin who applied after 31.08.2015 (§ 61 Abs. 2 S. 4 AsylG). */
   safeOrigin: z.boolean().default(false),
+  /** The authority's file number (Aktenzeichen); letters to the authority quote it as "Ihr Zeichen". */
+  fileNumber: optText(100),
 };
 
 interface Checked {
@@ -125,6 +127,7 @@ export const ResidenceDocument = z.object({
   workNoteText: z.string().nullable(),
   residenceObligation: z.string().nullable(),
   safeOrigin: z.boolean(),
+  fileNumber: z.string().nullable(),
   renewalAppliedOn: z.string().nullable(),
   replacedById: z.number().nullable(),
   copy: CopyInfo.nullable(),

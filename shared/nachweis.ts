@@ -107,6 +107,10 @@ export type NachweisRecord = z.infer<typeof NachweisRecord>;
 export const WEEK_STATES = ['missing', 'open', 'draft', 'trainee_signed', 'signed'] as const;
 export type WeekState = (typeof WEEK_STATES)[number];
 
+/** A public holiday of the firm's federal state. */
+export const PublicHoliday = z.object({ day: z.string(), name: z.string() });
+export type PublicHoliday = z.infer<typeof PublicHoliday>;
+
 /** One calendar week of the training and what is recorded for it. */
 export const WeekRow = z.object({
   monday: z.string(),
@@ -122,6 +126,8 @@ export const WeekRow = z.object({
   amended: z.boolean(),
   hours: z.number().nullable(),
   warnings: z.number(),
+  /** Public holidays (firm's federal state) on the week's days inside the contract. */
+  holidays: z.array(PublicHoliday),
 });
 export type WeekRow = z.infer<typeof WeekRow>;
 

@@ -25,7 +25,10 @@ async function main() {
       ['network', benchNetwork],
       ['backup', benchBackup],
     ];
+    // WERKBRUECKE_BENCH_ONLY=plan,language runs only those parts (for a quick look at one domain's figures).
+    const only = process.env.WERKBRUECKE_BENCH_ONLY?.split(',');
     for (const [name, run] of parts) {
+      if (only && !only.includes(name)) continue;
       const dir = path.join(tmp, name);
       fs.mkdirSync(dir);
       Object.assign(figures, await run(dir));

@@ -10,6 +10,7 @@ import deLanguage from './de/language';
 import deNachweis from './de/nachweis';
 import deNetwork from './de/network';
 import dePlan from './de/plan';
+import dePrint from './de/print';
 import deSettings from './de/settings';
 import deTrainees from './de/trainees';
 import enCommon from './en/common';
@@ -20,12 +21,13 @@ import enLanguage from './en/language';
 import enNachweis from './en/nachweis';
 import enNetwork from './en/network';
 import enPlan from './en/plan';
+import enPrint from './en/print';
 import enSettings from './en/settings';
 import enTrainees from './en/trainees';
 
 export const resources = {
-  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, network: deNetwork },
-  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, network: enNetwork },
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, network: deNetwork, print: dePrint },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, network: enNetwork, print: enPrint },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Firm } from '../../shared/firm';
+import { ADDRESS_FORMS, DIRECTOR_FORMS, FEDERAL_STATES, LEGAL_FORMS, REGISTERED_FORMS, type AddressForm, type FederalState, type Firm, type LegalForm } from '../../shared/firm';
 import { call } from '../api';
-import { ErrorBanner, Notice, TextField, useFieldErrors } from '../components/forms';
+import { ErrorBanner, Notice, SelectField, TextArea, TextField, useFieldErrors } from '../components/forms';
 import { useAsync } from '../useAsync';
 
 interface TrainerRow {
@@ -36,7 +36,16 @@ function FirmForm({ firm }: { firm: Firm | null }) {
     betriebsnummer: firm?.betriebsnummer ?? '',
     chamber: firm?.chamber ?? '',
     chamberMemberNo: firm?.chamberMemberNo ?? '',
+    federalState: firm?.federalState ?? '',
+    legalForm: firm?.legalForm ?? '',
+    owner: firm?.owner ?? '',
+    registerCourt: firm?.registerCourt ?? '',
+    registerNumber: firm?.registerNumber ?? '',
+    managingDirectors: firm?.managingDirectors ?? '',
+    vatId: firm?.vatId ?? '',
+    addressForm: firm?.addressForm ?? 'sie',
   });
+  const [signatureLines, setSignatureLines] = useState(firm?.nachweisSignatureLines ?? false);
   const [trainers, setTrainers] = useState<TrainerRow[]>(() =>
     (firm?.trainers ?? []).map((x) => ({ key: rowKey++, id: x.id, name: x.name, role: x.role ?? '', aevo: x.aevo })),
   );
@@ -53,6 +62,10 @@ function FirmForm({ firm }: { firm: Firm | null }) {
     try {
       const result = await call('firm.save', {
         ...f,
+        federalState: (f.federalState || null) as FederalState | null,
+        legalForm: (f.legalForm || null) as LegalForm | null,
+        addressForm: f.addressForm as AddressForm,
+        nachweisSignatureLines: signatureLines,
         trainers: trainers.map((x) => ({ ...(x.id ? { id: x.id } : {}), name: x.name, role: x.role, aevo: x.aevo })),
       });
       setTrainers(result.trainers.map((x) => ({ key: rowKey++, id: x.id, name: x.name, role: x.role ?? '', aevo: x.aevo })));
@@ -82,6 +95,34 @@ function FirmForm({ firm }: { firm: Firm | null }) {
           <TextField name="betriebsnummer" label={t('fields.betriebsnummer')} value={f.betriebsnummer} onChange={set('betriebsnummer')} error={errors.betriebsnummer} />
           <TextField name="chamber" label={t('fields.chamber')} value={f.chamber} onChange={set('chamber')} error={errors.chamber} />
           <TextField name="chamberMemberNo" label={t('fields.chamberMemberNo')} value={f.chamberMemberNo} onChange={set('chamberMemberNo')} error={errors.chamberMemberNo} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('legal.title')}</legend>
+        <p className="muted">{t('legal.hint')}</p>
+        <div className="grid">
+          <SelectField name="legalForm" label={t('fields.legalForm')} value={f.legalForm} onChange={set('legalForm')} error={errors.legalForm} options={[{ value: '', label: '—' }, ...LEGAL_FORMS.map((l) => ({ value: l, label: t(`legalForms.${l}`) }))]} />
+          {f.legalForm === 'einzelunternehmen' || f.legalForm === 'ek' ? <TextField name="owner" label={t('fields.owner')} value={f.owner} onChange={set('owner')} error={errors.owner} /> : null}
+          {REGISTERED_FORMS.includes(f.legalForm as LegalForm) ? (
+            <>
+              <TextField name="registerCourt" label={t('fields.registerCourt')} value={f.registerCourt} onChange={set('registerCourt')} error={errors.registerCourt} />
+              <TextField name="registerNumber" label={t('fields.registerNumber')} value={f.registerNumber} onChange={set('registerNumber')} error={errors.registerNumber} />
+            </>
+          ) : null}
+          {DIRECTOR_FORMS.includes(f.legalForm as LegalForm) ? (
+            <TextArea name="managingDirectors" label={t('fields.managingDirectors')} hint={t('fields.managingDirectorsHint')} value={f.managingDirectors} onChange={set('managingDirectors')} error={errors.managingDirectors} rows={2} />
+          ) : null}
+          <TextField name="vatId" label={t('fields.vatId')} value={f.vatId} onChange={set('vatId')} error={errors.vatId} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('print.title')}</legend>
+        <div className="grid">
+          <SelectField name="federalState" label={t('fields.federalState')} hint={t('fields.federalStateHint')} value={f.federalState} onChange={set('federalState')} error={errors.federalState} options={[{ value: '', label: '—' }, ...FEDERAL_STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))]} />
+          <SelectField name="addressForm" label={t('fields.addressForm')} value={f.addressForm} onChange={set('addressForm')} options={ADDRESS_FORMS.map((a) => ({ value: a, label: t(`addressForms.${a}`) }))} />
+          <label className="check">
+            <input type="checkbox" name="nachweisSignatureLines" checked={signatureLines} onChange={(e) => setSignatureLines(e.target.checked)} /> {t('fields.nachweisSignatureLines')}
+          </label>
         </div>
       </fieldset>
       <fieldset>

@@ -35,7 +35,7 @@ describe('letters and overview PDFs', () => {
     for (const needle of [
       'Tischlerei Muster', // letterhead
       'Amt für Migration Hamburg Abteilung Aufenthalt z. Hd. Frau Schulze Hammer Straße 10 22041 Hamburg',
-      'Hamburg, 11.12.2026',
+      'Datum 11.12.2026',
       'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses',
       'nach § 60c Abs. 5 AufenthG',
       'am 10.12.2026 vorzeitig beendet',
@@ -48,7 +48,7 @@ describe('letters and overview PDFs', () => {
       'Tag der Beendigung 10.12.2026',
       'Ansprechperson Jens Krämer, Tel. 040 1, info@muster.de',
       'Mit freundlichen Grüßen',
-      'Jens Krämer, Tischlermeister, Unterschrift',
+      'Mit freundlichen Grüßen Tischlerei Muster Jens Krämer Tischlermeister',
     ]) {
       expect(text.replace(/\u00a0/g, ' ')).toContain(needle);
     }
@@ -60,7 +60,7 @@ describe('letters and overview PDFs', () => {
     // The recipient's address sits above the subject, the signature line below the closing.
     const y = (s: string) => pages[0]!.items.find((i) => i.str.includes(s))!.y;
     expect(y('Hammer Straße 10')).toBeGreaterThan(y('Mitteilung über'));
-    expect(y('Mit freundlichen Grüßen')).toBeGreaterThan(y('Unterschrift'));
+    expect(y('Mit freundlichen Grüßen')).toBeGreaterThan(y('Tischlermeister'));
   });
 
   it('mitteilung-abh is refused with a clear message without an Ausländerbehörde in the address book', async () => {
@@ -80,7 +80,7 @@ describe('letters and overview PDFs', () => {
     for (const needle of [
       'Bestätigung über das Ausbildungsverhältnis',
       'Amt für Migration Hamburg',
-      'Hamburg, 11.12.2026',
+      'Datum 11.12.2026',
       'Das Ausbildungsverhältnis besteht ungekündigt.',
       'Ausbildungsberuf Tischler/-in',
       'Beginn der Ausbildung 01.08.2026',
@@ -89,7 +89,7 @@ describe('letters and overview PDFs', () => {
       '1. Ausbildungsjahr: 1.020,00 €',
       '3. Ausbildungsjahr: 1.240,00 €',
       'Handwerkskammer Hamburg, eingetragen am 12.08.2026, Nr. HWK-HH-2026-1187',
-      'Unterschrift',
+      'Mit freundlichen Grüßen',
     ]) {
       expect(text).toContain(needle);
     }

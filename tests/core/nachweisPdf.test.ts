@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordContentInput } from '../../shared/nachweis';
 import { runExport } from '../../electron/core/exports/registry';
-import { firmInput, testCore, traineeInput } from './helpers';
+import { firmInput, tempDir, testCore, traineeInput } from './helpers';
 import { pdfPages, pdfText } from './pdfText';
 
 const at = (iso: string) => () => new Date(`${iso}T10:00:00Z`);
@@ -18,10 +21,10 @@ function longText(sentences: number, tag: string) {
   return Array.from({ length: sentences }, (_, i) => `${tag} ${i + 1}: ${parts[i % parts.length]}.`).join(' ');
 }
 
-async function setup() {
+async function setup(start = '2026-11-09', firmOver: Record<string, unknown> = {}) {
   const c = testCore({ now: at('2026-12-20') });
-  const firm = await c.call('firm.save', firmInput());
-  const t = await c.call('trainees.create', traineeInput({ schoolDays: [2] }));
+  const firm = await c.call('firm.save', firmInput(firmOver));
+  const t = await c.call('trainees.create', traineeInput({ schoolDays: [2], contractStart: start }));
   await c.call('plan.create', { traineeId: t.id });
   return { c, t, trainerId: firm.trainers[0]!.id };
 }
@@ -52,7 +55,8 @@ describe('Ausbildungsnachweis PDF', () => {
     const file = await runExport(c.store, { kind: 'ausbildungsnachweis', traineeId: t.id }, new Date('2026-12-20T10:00:00Z'));
     expect(file.fileName).toBe('Ausbildungsnachweis_Yousef_Amina.pdf');
     const pages = await pdfPages(file.bytes);
-    expect(pages).toHaveLength(2);
+    // KW 46 and 47 written; KW 48 to 50 are past and unwritten ("nicht erfasst"); KW 51 is not over yet.
+    expect(pages).toHaveLength(5);
     const [p1, p2] = pages.map((p) => p.text);
     expect(p1).toContain('Ausbildungsnachweis');
     expect(p1).toContain('Yousef, Amina · Tischler/-in');
@@ -65,12 +69,19 @@ describe('Ausbildungsnachweis PDF', () => {
     expect(p1).toContain('Amina Yousef, 20.12.2026');
     expect(p1).toContain('Meister Muster, 20.12.2026');
     expect(p1).toContain('Tischlerei Muster');
-    expect(p1).toContain('Seite 1 von 2');
+    expect(p1).toContain('Seite 1 von 5');
+    expect(p1).toContain('2 Blätter, davon 1 abgezeichnet · 3 Wochen nicht erfasst (KW 48/2026, KW 49/2026, KW 50/2026)');
+    expect(p1).toContain('wird elektronisch geführt (§ 13 Satz 2 Nr. 7 BBiG');
+    expect(p1).toContain('Elektronisch geführter Ausbildungsnachweis (§ 13 S. 2 Nr. 7 BBiG)');
+    // A signed week shows who signed and when, and no ink lines unless the firm asks for them.
+    expect(p1).not.toContain('Unterschrift Ausbilder/in');
     expect(p1).toContain('Erstellt am 20.12.2026');
     expect(p2).toContain('Ausbildungsnachweis Amina Yousef');
     expect(p2).toContain('Nr. 2 · KW 47/2026');
     expect(p2).toContain('Noch nicht abgezeichnet.');
     expect(p2).toContain('Unterschrift Ausbilder/in');
+    expect(pages[2]!.text).toContain('Nr. 3 · KW 48/2026 · 23.11.2026 – 29.11.2026');
+    expect(pages[2]!.text).toContain('Nicht erfasst.');
 
     const range = await runExport(c.store, { kind: 'ausbildungsnachweis', traineeId: t.id, from: '2026-11-16', to: '2026-11-22' });
     const text = await pdfText(range.bytes);
@@ -97,7 +108,8 @@ describe('Ausbildungsnachweis PDF', () => {
       },
     });
     const file = await runExport(c.store, { kind: 'ausbildungsnachweis', traineeId: t.id });
-    const pages = await pdfPages(file.bytes);
+    // The long week's pages, without the sheets of the unwritten weeks after it.
+    const pages = (await pdfPages(file.bytes)).filter((p) => !p.text.includes('Nicht erfasst.'));
     expect(pages.length).toBeGreaterThanOrEqual(6);
     // The text column of all pages, without the letterhead, the footer, the week's repeated heading rows and the
     // position/hours columns.
@@ -108,7 +120,7 @@ describe('Ausbildungsnachweis PDF', () => {
         .filter((i) => i.y > 52 && i.y < 760 && i.x < 420 && !repeated.has(i.str.trim()) && !i.str.startsWith('Nr. 1 · KW 46/2026'))
         .map((i) => i.str)
         .join(' '),
-    );
+    ).replace(/\u2010 /g, ''); // words hyphenated at a line end, joined again
     for (const text of texts) {
       const at = body.indexOf(norm(text));
       expect(at).toBeGreaterThan(-1);
@@ -137,10 +149,58 @@ describe('Ausbildungsnachweis PDF', () => {
     expect(text).toContain('Summe 40,8');
   });
 
+  it('prints every ISO week from the start in order, unwritten weeks as "nicht erfasst", public holidays as Feiertag', async () => {
+    // Hamburg: 25.12.2026 (Friday) and 01.01.2027 (Friday) are public holidays; the firm wants ink signature lines.
+    const { c, t, trainerId } = await setup('2026-11-02', { federalState: 'HH', nachweisSignatureLines: true });
+    const week = (monday: string, over: Partial<RecordContentInput> = {}) =>
+      content({ entries: [{ kind: 'work', day: null, text: 'Schubkastenführungen eingebaut und Fronten ausgerichtet', hours: 31, positions: ['11'] }], absences: [], ...over });
+    const mondays = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21', '2026-12-28', '2027-01-04'];
+    const unwritten = new Set(['2026-11-16', '2026-12-07']);
+    for (const m of mondays) {
+      if (unwritten.has(m)) continue;
+      const friday = new Date(Date.parse(m) + 4 * 86_400_000).toISOString().slice(0, 10);
+      const over =
+        m === '2026-12-21'
+          ? { entries: [], absences: ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-25'].map((day) => ({ day, kind: 'holiday' as const, hours: null, note: null })) }
+          : {};
+      const r = await c.call('nachweis.save', { traineeId: t.id, from: m, to: friday, content: week(m, over) });
+      if (m === '2026-11-02') {
+        await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+        await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
+      }
+    }
+    const file = await runExport(c.store, { kind: 'ausbildungsnachweis', traineeId: t.id }, new Date('2027-01-20T10:00:00Z'));
+    const pages = await pdfPages(file.bytes);
+    // KW 45/2026 … KW 2/2027 (2026 has 53 ISO weeks), each on its own page, numbered without gaps.
+    const expected = [45, 46, 47, 48, 49, 50, 51, 52, 53, 1, 2].map((w, i) => `Nr. ${i + 1} · KW ${w}/${w >= 45 ? 2026 : 2027}`);
+    expect(pages).toHaveLength(expected.length);
+    pages.forEach((p, i) => expect(p.text, `page ${i + 1}`).toContain(expected[i]!));
+    expect(pages[2]!.text).toContain('Nicht erfasst.');
+    expect(pages[5]!.text).toContain('Nicht erfasst.');
+    // KW 2/2027 has no sheet but is over: also "nicht erfasst".
+    expect(pages[10]!.text).toContain('Nicht erfasst.');
+    expect(pages[0]!.text).toContain('3 Wochen nicht erfasst (KW 47/2026, KW 50/2026, KW 2/2027)');
+    // A day off entered as holiday on a public holiday is a Feiertag; a public holiday without an entry is listed.
+    expect(pages[7]!.text).toContain('Do 24.12. Urlaub; Fr 25.12. Feiertag (1. Weihnachtstag)');
+    expect(pages[8]!.text).toContain('Fr 01.01. Feiertag (Neujahrstag)');
+    expect(pages.map((p) => p.text).join(' ')).not.toMatch(/Urlaub[^;]*25\.12/);
+    // The signed week shows who signed and when, and ink lines because the firm asks for them.
+    expect(pages[0]!.text).toContain('Abgezeichnet: Auszubildende/r Amina Yousef, 20.12.2026');
+    expect(pages[0]!.text).toContain('Datum, Unterschrift Ausbilder/in');
+    // About one A4 page per week: a usual sheet ends in the lower half of its page (pdf.js y counts from the bottom).
+    const sum = pages[3]!.items.find((i) => i.str.includes('Summe'))!;
+    expect(sum.y).toBeLessThan(842 / 2);
+    // The document title names the trainee (what a PDF viewer shows in its title bar).
+    const dir = tempDir('wb-nachweis-');
+    fs.writeFileSync(path.join(dir, 'n.pdf'), file.bytes);
+    const info = spawnSync('pdfinfo', [path.join(dir, 'n.pdf')], { encoding: 'utf8' });
+    expect(info.stdout).toMatch(/^Title:\s+Ausbildungsnachweis Amina Yousef$/m);
+  });
+
   it('refuses an export range without records with a clear message and no file', async () => {
     const { c, t } = await setup();
     const none = await c.fail('exports.create', { kind: 'ausbildungsnachweis', traineeId: t.id });
-    expect(none).toMatchObject({ code: 'no_records_in_range', params: { from: '01.08.2026', to: '31.07.2029' } });
+    expect(none).toMatchObject({ code: 'no_records_in_range', params: { from: '09.11.2026', to: '31.07.2029' } });
     await c.call('nachweis.save', { traineeId: t.id, from: '2026-11-09', to: '2026-11-13', content: content() });
     const e = await c.fail('exports.create', { kind: 'ausbildungsnachweis', traineeId: t.id, from: '2027-01-01', to: '2027-03-31' });
     expect(e).toMatchObject({ code: 'no_records_in_range', params: { from: '01.01.2027', to: '31.03.2027' } });

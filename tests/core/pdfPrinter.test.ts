@@ -53,6 +53,8 @@ describe('joinRuns', () => {
     }
     expect(joinRuns([word('Rohre ', 0, 30), word('nach ', 33, 25)])).toHaveLength(2);
     expect(joinRuns([word('Rohr-', 0, 30), word('leitung ', 30, 25)])).toHaveLength(2);
+    // The syllables of a hyphenated word (a piece before a soft hyphen) are drawn as one run.
+    expect(joinRuns([word('Rohr', 0, 30, { shy: 3 }), word('leitung ', 30, 25)])).toHaveLength(1);
     // Right-to-left words keep their own text objects (drawn in visual order by language/bidi.ts).
     expect(joinRuns([word('الماء ', 0, 30), word('أغلق ', 30, 25)])).toHaveLength(2);
     expect(joinRuns([word('DIN ', 0, 30), word('أغلق ', 30, 25)])).toHaveLength(2);
@@ -129,12 +131,13 @@ describe('printer.ts against pdfmake’s own printer', () => {
       const pa = pagesAsGrey(a, dir, `a${n}`);
       const pb = pagesAsGrey(b, dir, `b${n}`);
       expect(pa.length, JSON.stringify(req)).toBe(pb.length);
-      // Glyph positions are summed in a different order (one run instead of one position per word), so the
-      // anti-aliasing of a glyph may differ in a few pixels (seen: up to 18 of the 350,000 of a page). A moved,
-      // restyled or missing word changes hundreds.
+      // Glyph positions are summed in a different order (one run instead of one position per word, and one run for
+      // the syllables of a hyphenated word), so the anti-aliasing of a glyph may differ in a few pixels (seen: up
+      // to 18 of the 350,000 of a page, 61 on a plan page dense with hyphenated words, the pages looking the same
+      // at 120 dpi). A moved or restyled word changes hundreds; a missing one also changes the text compared below.
       pa.forEach((page, i) => {
         expect([page.width, page.height]).toEqual([pb[i]!.width, pb[i]!.height]);
-        expect(differingPixels(page.pixels, pb[i]!.pixels), `${JSON.stringify(req)} page ${i + 1}`).toBeLessThanOrEqual(40);
+        expect(differingPixels(page.pixels, pb[i]!.pixels), `${JSON.stringify(req)} page ${i + 1}`).toBeLessThanOrEqual(80);
       });
       expect(await pdfText(a), JSON.stringify(req)).toBe(await pdfText(b));
     }

@@ -20,7 +20,9 @@ export async function pdfPages(bytes: Uint8Array): Promise<{ text: string; items
       if (!('str' in it)) continue;
       items.push({ page: p, str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width });
     }
-    pages.push({ text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' '), items });
+    // A word hyphenated at a line end (U+2010, electron/core/pdf/hyphenate.ts) is read as one word, as a search
+    // tool does; the items keep the lines as drawn.
+    pages.push({ text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').replace(/\u2010 /g, ''), items });
   }
   await doc.destroy();
   return pages;

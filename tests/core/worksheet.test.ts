@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../shared/glossary';
 import { JPEG, b64, makePng, traineeWithTask } from './glossaryFixtures';
-import { DIST, ROOT, ensureBuilt, tempDir, testCore, type TestCore } from './helpers';
+import { DIST, ROOT, ensureBuilt, firmInput, tempDir, testCore, type TestCore } from './helpers';
 import { pdfPages } from './pdfText';
 import { lines, pdfChunks, typed } from './rtlChunks';
 
@@ -201,5 +201,20 @@ describe('worksheet from the command line', () => {
     const bad = cli(['export', 'arbeitsblatt', '--task', String(id), '--out', en, '--language', 'xx']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('language');
+  });
+
+  it('addresses the trainee in the firm\'s one form of address ("du" or "Sie") in every printed instruction', async () => {
+    const c = testCore({ now: at });
+    await c.call('firm.save', firmInput({ addressForm: 'du' }));
+    const { input } = await traineeWithTask(c);
+    const task = await c.call('tasks.create', input);
+    const du = (await sheet(c, task.id)).pages.map((p) => p.text).join('\n');
+    expect(du).toContain('Deine Aufgabe');
+    expect(du).toMatch(/Schreib (den|das|1)|Kreuz den|Übe mit/);
+    expect(du).not.toMatch(/Ihre Aufgabe|Schreiben Sie 1|Kreuzen Sie|Üben Sie|arbeiten Sie\?/);
+    await c.call('firm.save', firmInput({ addressForm: 'sie' }));
+    const sie = (await sheet(c, task.id)).pages.map((p) => p.text).join('\n');
+    expect(sie).toContain('Ihre Aufgabe');
+    expect(sie).not.toMatch(/Deine Aufgabe|Übe mit|Kreuz den|arbeitest du/);
   });
 });

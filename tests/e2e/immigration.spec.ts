@@ -83,7 +83,7 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
   for (const needle of [
     'Tischlerei Sonnenholz',
     'Amt für Migration Hamburg z. Hd. Frau Schulze Hammer Straße 10 22041 Hamburg',
-    `Hamburg, ${today.de}`,
+    `Datum ${today.de}`,
     'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses',
     `am ${today.de} vorzeitig beendet`,
     'Familienname Yousef',

@@ -12,6 +12,15 @@ interface FirmRow {
   betriebsnummer: string | null;
   chamber: string | null;
   chamber_member_no: string | null;
+  federal_state: Firm['federalState'];
+  legal_form: Firm['legalForm'];
+  owner: string | null;
+  register_court: string | null;
+  register_number: string | null;
+  managing_directors: string | null;
+  vat_id: string | null;
+  nachweis_signature_lines: number;
+  address_form: Firm['addressForm'];
 }
 
 export function getFirm(db: Db): Firm | null {
@@ -33,6 +42,15 @@ export function getFirm(db: Db): Firm | null {
     betriebsnummer: row.betriebsnummer,
     chamber: row.chamber,
     chamberMemberNo: row.chamber_member_no,
+    federalState: row.federal_state,
+    legalForm: row.legal_form,
+    owner: row.owner,
+    registerCourt: row.register_court,
+    registerNumber: row.register_number,
+    managingDirectors: row.managing_directors,
+    vatId: row.vat_id,
+    nachweisSignatureLines: row.nachweis_signature_lines === 1,
+    addressForm: row.address_form,
     trainers,
   };
 }
@@ -40,12 +58,17 @@ export function getFirm(db: Db): Firm | null {
 export function saveFirm(db: Db, input: z.output<typeof FirmInput>, now = new Date()): Firm {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO firm (id, name, street, zip, city, phone, email, betriebsnummer, chamber, chamber_member_no, updated_at)
-       VALUES (1, @name, @street, @zip, @city, @phone, @email, @betriebsnummer, @chamber, @chamberMemberNo, @updatedAt)
+      `INSERT INTO firm (id, name, street, zip, city, phone, email, betriebsnummer, chamber, chamber_member_no, federal_state, legal_form, owner,
+         register_court, register_number, managing_directors, vat_id, nachweis_signature_lines, address_form, updated_at)
+       VALUES (1, @name, @street, @zip, @city, @phone, @email, @betriebsnummer, @chamber, @chamberMemberNo, @federalState, @legalForm, @owner,
+         @registerCourt, @registerNumber, @managingDirectors, @vatId, @nachweisSignatureLines, @addressForm, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, street = excluded.street, zip = excluded.zip, city = excluded.city,
          phone = excluded.phone, email = excluded.email, betriebsnummer = excluded.betriebsnummer, chamber = excluded.chamber,
-         chamber_member_no = excluded.chamber_member_no, updated_at = excluded.updated_at`,
-    ).run({ ...input, updatedAt: now.toISOString() });
+         chamber_member_no = excluded.chamber_member_no, federal_state = excluded.federal_state, legal_form = excluded.legal_form,
+         owner = excluded.owner, register_court = excluded.register_court, register_number = excluded.register_number,
+         managing_directors = excluded.managing_directors, vat_id = excluded.vat_id,
+         nachweis_signature_lines = excluded.nachweis_signature_lines, address_form = excluded.address_form, updated_at = excluded.updated_at`,
+    ).run({ ...input, vatId: input.vatId?.replace(' ', '') ?? null, nachweisSignatureLines: input.nachweisSignatureLines ? 1 : 0, updatedAt: now.toISOString() });
     const keep = new Set<number>();
     const update = db.prepare('UPDATE trainers SET name = ?, role = ?, aevo = ?, active = 1 WHERE id = ?');
     const insert = db.prepare('INSERT INTO trainers (name, role, aevo) VALUES (?, ?, ?)');

@@ -15,6 +15,7 @@ type Doc = {
   valid_until: string;
   work_note: string | null;
   work_note_text?: string;
+  file_number?: string;
   residence_obligation?: string;
   renewal_applied_on?: string;
   replaces?: boolean;
@@ -41,6 +42,7 @@ export function seedImmigrationDemo(db: Db, trainees: Trainee[], now: Date): voi
           valid_until: '2028-07-31',
           work_note: 'ausbildung_bei_betrieb',
           work_note_text: `Beschäftigung nur als Auszubildender zum Tischler bei ${firm} gestattet`,
+          file_number: 'ABH-HH 23.4-0815/25',
           residence_obligation: 'Wohnsitzauflage Hamburg',
           replaces: true,
         },
@@ -87,6 +89,7 @@ export function seedImmigrationDemo(db: Db, trainees: Trainee[], now: Date): voi
           valid_until: '2029-01-31',
           work_note: 'ausbildung_bei_betrieb',
           work_note_text: `Beschäftigung nur als Auszubildender zum Elektroniker bei ${firm} gestattet`,
+          file_number: 'ABH-HH 23.4-1207/25',
         },
       ],
     ],
@@ -94,15 +97,15 @@ export function seedImmigrationDemo(db: Db, trainees: Trainee[], now: Date): voi
   const ts = now.toISOString();
   const insert = db.prepare(
     `INSERT INTO residence_documents (trainee_id, type, type_detail, number, authority, issued_on, valid_until, work_note, work_note_text,
-       residence_obligation, renewal_applied_on, created_at, updated_at)
+       residence_obligation, renewal_applied_on, file_number, created_at, updated_at)
      VALUES (@trainee_id, @type, @type_detail, @number, @authority, @issued_on, @valid_until, @work_note, @work_note_text,
-       @residence_obligation, @renewal_applied_on, @ts, @ts)`,
+       @residence_obligation, @renewal_applied_on, @file_number, @ts, @ts)`,
   );
   for (const [t, docs] of plan) {
     let previous: number | null = null;
     for (const { replaces, ...d } of docs) {
       const id = Number(
-        insert.run({ trainee_id: t.id, type_detail: null, work_note_text: null, residence_obligation: null, renewal_applied_on: null, ...d, ts }).lastInsertRowid,
+        insert.run({ trainee_id: t.id, type_detail: null, work_note_text: null, residence_obligation: null, renewal_applied_on: null, file_number: null, ...d, ts }).lastInsertRowid,
       );
       if (replaces && previous !== null) db.prepare('UPDATE residence_documents SET replaced_by_id = ? WHERE id = ?').run(id, previous);
       previous = id;

@@ -21,6 +21,7 @@ export interface DocRow extends DocFacts {
   authority: string | null;
   work_note_text: string | null;
   residence_obligation: string | null;
+  file_number: string | null;
   copy_path: string | null;
   copy_name: string | null;
   copy_mime: 'application/pdf' | 'image/jpeg' | 'image/png' | null;
@@ -72,6 +73,7 @@ function toView(r: DocRow, state: ResidenceDocument['state'], urgent: boolean, n
     workNoteText: r.work_note_text,
     residenceObligation: r.residence_obligation,
     safeOrigin: r.safe_origin === 1,
+    fileNumber: r.file_number,
     renewalAppliedOn: r.renewal_applied_on,
     replacedById: r.replaced_by_id,
     copy: r.copy_path && r.copy_name && r.copy_mime && r.copy_size && r.copy_sha256 ? { fileName: r.copy_name, mimeType: r.copy_mime, size: r.copy_size, sha256: r.copy_sha256 } : null,
@@ -121,6 +123,7 @@ function fieldParams(f: Fields) {
     work_note_text: f.type === 'pass' ? null : f.workNoteText,
     residence_obligation: f.residenceObligation,
     safe_origin: f.safeOrigin && loadRules().type(f.type).safeOriginExclusion ? 1 : 0,
+    file_number: f.fileNumber,
   };
 }
 
@@ -263,4 +266,12 @@ export function deleteCopies(store: Store, traineeId: number, now: Date): number
   for (const r of rows) removeQuietly(copyAbsPath(store, traineeId, r.copy_path));
   fs.rmSync(path.join(traineeFilesDir(store, traineeId), 'documents'), { recursive: true, force: true });
   return rows.length;
+}
+
+/** The authority's file number (Aktenzeichen) of the trainee's current documents, the newest first; null without one. */
+export function fileNumber(db: Db, traineeId: number): string | null {
+  const row = db
+    .prepare('SELECT file_number FROM residence_documents WHERE trainee_id = ? AND file_number IS NOT NULL ORDER BY replaced_by_id IS NOT NULL, id DESC LIMIT 1')
+    .get(traineeId) as { file_number: string } | undefined;
+  return row?.file_number ?? null;
 }

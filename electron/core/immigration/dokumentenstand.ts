@@ -14,6 +14,8 @@ import { loadRules } from './rules';
 import { docLabel, keepParagraphs, KIND_SHORT_DE, mayTrainDe, missingDe, sourceDe, STATE_DE, whatToDoDe, workNoteDe } from './texts';
 
 const th = (t: string): TableCell => ({ text: t, style: 'th' });
+/** A residence obligation as recorded, labelled unless its text names itself ("Wohnsitzauflage Hamburg"). */
+const obligationText = (o: string) => (/^(wohnsitz|räumlich)/i.test(o) ? o : `Wohnsitzauflage / räumliche Beschränkung: ${o}`);
 const grid = {
   hLineWidth: () => 0.4,
   vLineWidth: () => 0.4,
@@ -34,9 +36,18 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
   const old = ov.documents.filter((d) => d.state === 'replaced');
   const verdictColor = ov.mayTrain.verdict === 'allowed' || ov.mayTrain.verdict === 'ended' ? COLORS.text : '#b42318';
 
+  // The work note as the document states it (the catalogue's wording of its kind), then the wording or addition
+  // as recorded, in quotes.
+  const workNoteCell = (d: (typeof current)[number]): Content[] => {
+    const wording = d.workNote && d.workNote !== 'sonstige' ? rules.workNote(d.workNote).wording : null;
+    const recorded = d.workNoteText && d.workNoteText !== wording ? d.workNoteText : null;
+    if (!wording && !recorded) return [workNoteDe(rules, d.workNote, d.workNoteText) || '—'];
+    return [...(wording ? [{ text: wording }] : []), ...(recorded ? [{ text: `„${recorded}“`, italics: Boolean(wording) }] : [])];
+  };
   const docTable = (docs: typeof current, withNext: boolean): Content => ({
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: withNext ? [106, 60, 54, 50, '*', 90] : [124, 62, 60, 60, '*'],
       body: [
@@ -49,7 +60,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
             text: [STATE_DE[d.state], d.renewalAppliedOn && d.state === 'renewal_applied' ? ` am ${formatDate(d.renewalAppliedOn)}` : ''].join(''),
             color: d.state === 'expired' ? '#b42318' : d.urgent ? '#9a6700' : COLORS.text,
           },
-          { stack: [workNoteDe(rules, d.workNote, d.workNoteText) || '—', ...(d.residenceObligation ? [{ text: `Wohnsitz: ${d.residenceObligation}`, style: 'small' }] : []), ...(d.copy ? [] : [{ text: 'keine Kopie gespeichert', style: 'small' }])] },
+          { stack: [...workNoteCell(d), ...(d.residenceObligation ? [{ text: obligationText(d.residenceObligation), style: 'small' }] : []), ...(d.copy ? [] : [{ text: 'keine Kopie gespeichert', style: 'small' }])] },
           ...(withNext ? [d.nextDeadline ? `${KIND_SHORT_DE[d.nextDeadline.kind]}: ${formatDate(d.nextDeadline.dueOn)}` : '—'] : []),
         ]),
       ],
@@ -70,6 +81,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
       ? {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             dontBreakRows: true,
             widths: [60, '*', 150],
             body: [

@@ -10,7 +10,7 @@ import { fieldTable } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
-import { docRows } from './documents';
+import { docRows, fileNumber } from './documents';
 import { letterDocument, signer } from './letter';
 import { addMonths } from './dates';
 import { deadlineKey } from './deadlines';
@@ -53,6 +53,7 @@ export async function mitteilungAbhPdf(store: Store, traineeId: number, now: Dat
     recipient,
     subject: early ? 'Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses' : 'Mitteilung über die Beendigung eines Ausbildungsverhältnisses',
     ...(cite ? { subjectNote: `nach ${keepParagraphs(cite)}` } : {}),
+    yourRef: doc?.file_number ?? fileNumber(db, traineeId),
     createdAt: now,
     body: [
       { text: 'Sehr geehrte Damen und Herren,', margin: [0, 10, 0, 8] },
@@ -99,6 +100,7 @@ export async function ausbildungsbestaetigungPdf(store: Store, traineeId: number
     recipient,
     noRecipient: 'Zur Vorlage bei der Ausländerbehörde',
     subject: 'Bestätigung über das Ausbildungsverhältnis',
+    yourRef: fileNumber(db, traineeId),
     createdAt: now,
     body: [
       { text: 'Sehr geehrte Damen und Herren,', margin: [0, 10, 0, 8] },

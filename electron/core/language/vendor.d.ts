@@ -34,3 +34,6 @@ declare module 'bidi-js' {
   }
   export default function bidiFactory(): Bidi;
 }
+declare module 'hyphen/de' {
+  export function hyphenateSync(text: string, options?: { html?: boolean; minWordLength?: number; hyphenChar?: string }): string;
+}

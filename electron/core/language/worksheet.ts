@@ -10,6 +10,7 @@ import { isRtl } from '../../../shared/languages';
 import type { PhraseKind, ScenarioSkill, Task } from '../../../shared/tasks';
 import { AppError } from '../errors';
 import { fileSlug, languageNameDe } from '../exports/text';
+import type { AddressForm } from '../../../shared/firm';
 import { getFirm } from '../firm/service';
 import { occupationPositions } from '../plan/occupations';
 import { COLORS, buildDocument } from '../pdf/layout';
@@ -235,7 +236,29 @@ function phraseTable(d: WorksheetData, lang: string | null): Content {
   return grid(widths, body, true);
 }
 
-function exerciseContent(ex: Exercise, n: number, lang: string | null, images: Record<string, string>, terms: Term[]): Content[] {
+/** The instructions to the trainee, in the firm's one form of address (firm profile: "du" or "Sie"). */
+const ADDRESS: Record<AddressForm, Record<'match' | 'gap' | 'orderTitle' | 'order' | 'article' | 'practise' | 'phrasesHelp', string>> = {
+  sie: {
+    match: 'Schreiben Sie den passenden Buchstaben in das Kästchen.',
+    gap: 'Schreiben Sie das richtige Wort in die Lücke. Diese Wörter helfen:',
+    orderTitle: 'In welcher Reihenfolge arbeiten Sie?',
+    order: 'Schreiben Sie 1, 2, 3 … in die Kästchen.',
+    article: 'Kreuzen Sie den richtigen Artikel an.',
+    practise: 'Üben Sie mit Ihrer Ausbilderin oder Ihrem Ausbilder.',
+    phrasesHelp: 'Die „Wichtigen Sätze“ oben helfen.',
+  },
+  du: {
+    match: 'Schreib den passenden Buchstaben in das Kästchen.',
+    gap: 'Schreib das richtige Wort in die Lücke. Diese Wörter helfen:',
+    orderTitle: 'In welcher Reihenfolge arbeitest du?',
+    order: 'Schreib 1, 2, 3 … in die Kästchen.',
+    article: 'Kreuz den richtigen Artikel an.',
+    practise: 'Übe mit deiner Ausbilderin oder deinem Ausbilder.',
+    phrasesHelp: 'Die „Wichtigen Sätze“ oben helfen.',
+  },
+};
+
+function exerciseContent(ex: Exercise, n: number, lang: string | null, images: Record<string, string>, terms: Term[], you: AddressForm): Content[] {
   switch (ex.kind) {
     case 'match': {
       const what = ex.mode === 'translation' ? languageNameDe(lang ?? '') : ex.mode === 'picture' ? 'Bild' : 'Erklärung';
@@ -261,21 +284,21 @@ function exerciseContent(ex: Exercise, n: number, lang: string | null, images: R
       }
       return [
         h3(`Übung ${n}: Was passt zusammen? Deutsch – ${what}`),
-        { text: 'Schreiben Sie den passenden Buchstaben in das Kästchen.', fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
+        { text: ADDRESS[you].match, fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
         { table: { widths: [half, half], body: rows, dontBreakRows: true }, layout: 'noBorders' },
       ];
     }
     case 'gap':
       return [
         h3(`Übung ${n}: Welches Wort fehlt?`),
-        { text: 'Schreiben Sie das richtige Wort in die Lücke. Diese Wörter helfen:', fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
+        { text: ADDRESS[you].gap, fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
         grid([W - 2 * PAD - 2], [[{ text: ex.wordBank.join('\u2003\u2003 '), fontSize: BODY, bold: true, alignment: 'center', lineHeight: 1.5 }]]),
         ...ex.items.map((g) => txt(`${g.n}.  ${g.before}________________${g.after}`, { margin: [0, 8, 0, 0] })),
       ];
     case 'order':
       return [
-        h3(`Übung ${n}: In welcher Reihenfolge arbeiten Sie?`),
-        { text: 'Schreiben Sie 1, 2, 3 … in die Kästchen.', fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
+        h3(`Übung ${n}: ${ADDRESS[you].orderTitle}`),
+        { text: ADDRESS[you].order, fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
         ...ex.steps.map((s) => ({ columns: [{ text: `${BOX}  ${s.letter})`, width: 50, fontSize: BODY }, txt(s.text, { width: W - 50 })], margin: [0, 4, 0, 0] }) as Content),
       ];
     case 'article': {
@@ -293,7 +316,7 @@ function exerciseContent(ex: Exercise, n: number, lang: string | null, images: R
       for (let i = 0; i < cells.length; i += 2) rows.push([cells[i]!, cells[i + 1] ?? { text: '' }]);
       return [
         h3(`Übung ${n}: der, die oder das?`),
-        { text: 'Kreuzen Sie den richtigen Artikel an.', fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
+        { text: ADDRESS[you].article, fontSize: SMALL, color: COLORS.muted, margin: [0, 0, 0, 4] },
         { table: { widths: [half, half], body: rows, dontBreakRows: true }, layout: 'noBorders' },
       ];
     }
@@ -301,7 +324,7 @@ function exerciseContent(ex: Exercise, n: number, lang: string | null, images: R
       return [
         h3(`Übung ${n}: Sprechen und Schreiben`),
         {
-          text: ex.phrases.length ? 'Üben Sie mit Ihrer Ausbilderin oder Ihrem Ausbilder. Die „Wichtigen Sätze“ oben helfen.' : 'Üben Sie mit Ihrer Ausbilderin oder Ihrem Ausbilder.',
+          text: ex.phrases.length ? `${ADDRESS[you].practise} ${ADDRESS[you].phrasesHelp}` : ADDRESS[you].practise,
           fontSize: SMALL,
           color: COLORS.muted,
           margin: [0, 0, 0, 4],
@@ -347,6 +370,8 @@ function answerContent(ex: Exercise, n: number): Content[] {
 
 export function worksheetDocument(store: Store, d: WorksheetData, now: Date, colors = true): TDocumentDefinitions {
   const { task: t, language: lang } = d;
+  const firm = getFirm(store.db);
+  const you: AddressForm = firm?.addressForm ?? 'sie';
   const images: Record<string, string> = {};
   const info: string[] = [
     t.traineeName ? `Für: ${t.traineeName}` : 'Vorlage',
@@ -362,7 +387,7 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
       ? [txt(`Ausbildungsrahmenplan: ${d.positions.map((p) => (p.title ? `Nr. ${p.number} ${p.title}` : `Nr. ${p.number}`)).join('; ')}`, { fontSize: SMALL, color: COLORS.muted })]
       : []),
     { text: 'Name: ______________________________      Datum: ________________', fontSize: SMALL, margin: [0, 8, 0, 0] },
-    h2('Ihre Aufgabe'),
+    h2(you === 'du' ? 'Deine Aufgabe' : 'Ihre Aufgabe'),
     txt(t.vocationalGoal),
   ];
   if (t.workSteps.length) content.push(h2('Arbeitsschritte'), { ol: t.workSteps.map((s) => txt(s, { width: W - 20 })), fontSize: BODY, margin: [0, 0, 0, 0] });
@@ -377,7 +402,7 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
     content.push(h2('Übungen'));
     d.exercises.forEach((ex, i) => {
       // The heading stays with the instruction and the first part of the exercise.
-      const [a, b, c, ...rest] = exerciseContent(ex, i + 1, lang, images, d.terms);
+      const [a, b, c, ...rest] = exerciseContent(ex, i + 1, lang, images, d.terms, you);
       content.push({ stack: [{ stack: [a, b, c].filter((x): x is Content => x !== undefined), unbreakable: true }, ...rest] });
     });
   }
@@ -403,7 +428,7 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
   }
   content.push({ stack: [h2('Notizen und Nachweis'), lines(3)], unbreakable: true });
 
-  const doc = buildDocument({ firm: getFirm(store.db), title: `Arbeitsblatt: ${t.title}`, createdAt: now, content, footerNote: 'Arbeitsblatt' });
+  const doc = buildDocument({ firm, title: `Arbeitsblatt: ${t.title}`, createdAt: now, content, footerNote: 'Arbeitsblatt' });
   // The title may hold any script: lay it out like every other text.
   const body = doc.content as Content[];
   body[0] = txt(`Arbeitsblatt: ${t.title}`, { fontSize: 17, bold: true, margin: [0, 0, 0, 4] });

@@ -4,11 +4,18 @@ import type { NachweisList, WeekRow } from '../../../shared/nachweis';
 import { toIsoDate } from '../../../shared/format';
 import { addDays, isoWeek, isoWeekday, mondayOf, trainingYear } from '../../../shared/trainingCalendar';
 import type { Trainee } from '../../../shared/trainees';
+import { getFirm } from '../firm/service';
 import type { Db } from '../store/db';
 import { getTrainee, listTrainees } from '../trainees/service';
+import { publicHolidays } from './holidays';
 import { getMode, linkablePositions, RECORD_SELECT, toRecord, trainingEnd, type AmendmentRow, type RecordRow } from './service';
 
-function weekRows(db: Db, t: Trainee, asOf: string): WeekRow[] {
+/**
+ * Every week of the training up to next week (later ones only where something is written), with its sheets'
+ * state: a past week without a sheet is 'missing'. Also the list the Ausbildungsnachweis PDF prints from.
+ */
+export function weekRows(db: Db, t: Trainee, asOf: string): WeekRow[] {
+  const state = getFirm(db)?.federalState ?? null;
   const records = db.prepare(`${RECORD_SELECT} WHERE r.trainee_id = ? ORDER BY r.period_from`).all(t.id) as RecordRow[];
   const amendments = db
     .prepare('SELECT a.* FROM nachweis_amendments a JOIN nachweis_records r ON r.id = a.record_id WHERE r.trainee_id = ? ORDER BY a.id')
@@ -31,8 +38,9 @@ function weekRows(db: Db, t: Trainee, asOf: string): WeekRow[] {
     // contract are only Saturday and Sunday (a start on a Saturday) needs no sheet of its own.
     if (recs.length === 0 && (monday > addDays(asOf, 7) || isoWeekday(from) > 5)) continue;
     const w = isoWeek(monday);
+    const holidays = publicHolidays(state, from, to);
     const states = recs.map((r) => r.status);
-    const state: WeekRow['state'] =
+    const weekState: WeekRow['state'] =
       recs.length === 0
         ? to < asOf
           ? 'missing'
@@ -49,11 +57,12 @@ function weekRows(db: Db, t: Trainee, asOf: string): WeekRow[] {
       week: w.week,
       weekYear: w.year,
       trainingYear: Math.max(1, trainingYear(t.contractStart, from)),
-      state,
+      state: weekState,
       recordIds: recs.map((r) => r.id),
       amended: recs.some((r) => r.amendments.length > 0),
       hours: recs.length ? recs.reduce((s, r) => s + r.totalHours, 0) : null,
       warnings: recs.reduce((s, r) => s + r.warnings.length, 0),
+      holidays,
     });
   }
   return out;

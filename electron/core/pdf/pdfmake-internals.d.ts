@@ -42,3 +42,9 @@ declare module 'pdfmake/js/helpers/tools' {
 declare module 'pdfmake/js/tableLayouts' {
   export const tableLayouts: Record<string, unknown>;
 }
+declare module 'pdfmake/js/TextInlines' {
+  export default class TextInlines {
+    measure(array: unknown[], styleContextStack: unknown): unknown[];
+    widthOfText(text: string, inline: unknown): number;
+  }
+}

@@ -6,7 +6,7 @@
 // without differently styled inlines should be written to pdf as one stream"). This printer runs pdfmake's own
 // layout unchanged and hands its renderer each line with the neighbouring words of one style joined into one
 // run. Joining happens only where nothing can move: the words sit exactly side by side, the earlier one ends in a
-// space (pdfkit shapes text space by space, so the glyphs and their advances stay the same) and neither has a
+// space (or is a piece of a hyphenated word before its syllable break, measured with the kerning across it) (pdfkit shapes text space by space, so the glyphs and their advances stay the same) and neither has a
 // link, decoration, background, super/subscript, letter spacing, font features or right-to-left letters. Pages
 // look the same; the text is the same for copy and search; the tests compare both renderers page by page.
 //
@@ -50,6 +50,8 @@ interface Inline {
   _pageNodeRef?: unknown;
   decoration?: unknown;
   background?: unknown;
+  /** Set on a piece of a word before a syllable break (pdf/hyphenate.ts). */
+  shy?: number;
 }
 
 interface Line {
@@ -78,7 +80,9 @@ function plain(i: Inline): boolean {
 /** Whether b can continue the run of a (same style as the run's first inline, and right after a). */
 function joinable(a: Inline, b: Inline, first: Inline): boolean {
   return (
-    a.text.endsWith(' ') &&
+    // After a space, or inside a hyphenated word (a piece before a syllable break, pdf/hyphenate.ts, whose width
+    // includes the kerning across the break): the word is drawn whole, its glyphs where pdfmake placed them.
+    (a.text.endsWith(' ') || a.shy !== undefined) &&
     b.font === first.font &&
     b.fontSize === first.fontSize &&
     b.color === first.color &&

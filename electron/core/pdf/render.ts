@@ -4,6 +4,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { resourcesDir } from '../paths';
+import { hyphenateDocument, installSoftHyphens } from './hyphenate';
 import { printPdf } from './printer';
 
 /** Font families every PDF builder may use. `Sans` covers Latin and Cyrillic, `Arabic` Arabic/Dari/Pashto, `Ethiopic` Tigrinya. */
@@ -47,21 +48,28 @@ function setup() {
   pdfmake.setUrlAccessPolicy(() => false);
   // Only the shipped fonts are read from disk; pictures are passed to pdfmake as data.
   pdfmake.setLocalAccessPolicy(localAccess);
+  installSoftHyphens();
   ready = true;
 }
 
 /**
- * The PDF of a document definition: pdfmake's layout, drawn by printer.ts. WERKBRUECKE_PDF_PRINTER=pdfmake draws
+ * The PDF of a document definition, its German words hyphenated (hyphenate.ts): pdfmake's layout, drawn by printer.ts. WERKBRUECKE_PDF_PRINTER=pdfmake draws
  * it with pdfmake's own printer instead (a fallback for support, and the reference the tests compare with).
  */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   if (process.env.WERKBRUECKE_PDF_PRINTER === 'pdfmake') return renderPdfStock(doc);
   setup();
-  return printPdf(doc, pdfmakeSetup());
+  return printPdf(hyphenateDocument(doc), pdfmakeSetup());
 }
 
 /** The same document through pdfmake's own printer, unchanged: the reference printer.ts is compared with. */
 export async function renderPdfStock(doc: TDocumentDefinitions): Promise<Buffer> {
+  setup();
+  return (await pdfmake.createPdf(hyphenateDocument(doc)).getBuffer()) as Buffer;
+}
+
+/** Bare pdfmake, without our hyphenation or printer: the baseline of `npm run bench`. */
+export async function renderPdfBare(doc: TDocumentDefinitions): Promise<Buffer> {
   setup();
   return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
 }

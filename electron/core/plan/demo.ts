@@ -7,6 +7,8 @@ import { RecordContent, daysOf } from '../../../shared/nachweis';
 import { addDays, mondayOf } from '../../../shared/trainingCalendar';
 import type { Db } from '../store/db';
 import { getTrainee } from '../trainees/service';
+import { getFirm } from '../firm/service';
+import { publicHolidays } from '../nachweis/holidays';
 import { saveRecord, signRecord } from '../nachweis/service';
 import { createPlan, itemRows, setStatus } from './service';
 
@@ -126,9 +128,11 @@ export function seedTrainingDemo(db: Db, now: Date) {
       const place = i === 1 ? (PLACE_BY_OCCUPATION[t.occupationId] ?? null) : null;
       setStatus(db, { id: r.id, status: 'done', doneOn: r.planned_to, confirmedBy: trainer, place, note: null }, now);
     });
-    // Every week since the start is written and signed (Christmas weeks as holiday); of the last six weeks
-    // before this one, one is missing and the last one waits for the trainer's sign-off.
+    // Every week since the start is written and signed (Christmas weeks as holiday, the public holidays in them
+    // as such); of the last six weeks before this one, one (three weeks ago) is left unwritten on purpose, so the
+    // overview and the printed record show a missing week, and the last one waits for the trainer's sign-off.
     const thisMonday = mondayOf(today);
+    const holidays = new Set(publicHolidays(getFirm(db)?.federalState ?? null, t.contractStart, today).map((h) => h.day));
     let n = 0;
     for (let monday = mondayOf(t.contractStart); monday < thisMonday; monday = addDays(monday, 7), n++) {
       const weeksAgo = Math.round((Date.parse(thisMonday) - Date.parse(monday)) / (7 * 86_400_000));
@@ -140,7 +144,11 @@ export function seedTrainingDemo(db: Db, now: Date) {
       const days = daysOf(from, to);
       const christmas = monday.slice(5) >= '12-22' || monday.slice(5) <= '01-02';
       const input = christmas
-        ? { entries: [], absences: days.map((day) => ({ day, kind: 'holiday' as const })), remarks: 'Betriebsferien zwischen den Jahren.' }
+        ? {
+            entries: [],
+            absences: days.map((day) => ({ day, kind: holidays.has(day) ? ('public_holiday' as const) : ('holiday' as const) })),
+            remarks: 'Betriebsferien zwischen den Jahren.',
+          }
         : days.length < 3
           ? { entries: [{ kind: 'work' as const, day: null, text: FIRST_DAYS, hours: (t.weeklyHours / 5) * days.length, positions: FIRST_POSITIONS[t.occupationId] ?? [] }], absences: [], remarks: null }
           : week(t.occupationId, n, monday, t.schoolDays);

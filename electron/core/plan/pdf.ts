@@ -10,7 +10,8 @@ import { AppError } from '../errors';
 import { fileSlug } from '../exports/text';
 import { getFirm } from '../firm/service';
 import { listWeeks } from '../nachweis/weeks';
-import { buildDocument, COLORS, fieldTable, signatureLines } from '../pdf/layout';
+import { buildDocument, COLORS, fieldTable, rowsFitOnPage, signatureLines } from '../pdf/layout';
+import { counted } from '../pdf/words';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
@@ -87,7 +88,7 @@ export function changeTextDe(h: PlanChange): string {
     case 'moved':
       return `${p.item} verschoben: ${monthYear(String(p.fromBefore))}–${monthYear(String(p.toBefore))} → ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
     case 'split':
-      return `${p.item} geteilt: ${p.part} (${p.weeks} Wochen) nach ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
+      return `${p.item} geteilt: ${p.part} (${counted('weeks', Number(p.weeks))}) nach ${monthYear(String(p.from))}–${monthYear(String(p.to))}.`;
     case 'added':
       return `Betriebliche Ergänzung: ${p.item}.`;
     case 'removed':
@@ -115,17 +116,19 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
       margin: [0, 8, 0, 6],
     },
   ];
-  const rows: TableCell[][] = [
-    [
-      { text: 'Nr.', style: 'th' },
-      { text: 'Fertigkeiten, Kenntnisse und Fähigkeiten', style: 'th' },
-      { text: 'Wochen', style: 'th', alignment: 'right' },
-      { text: 'Geplanter Zeitraum', style: 'th' },
-      { text: 'Stand', style: 'th' },
-    ],
+  const columnHeader: TableCell[] = [
+    { text: 'Nr.', style: 'th' },
+    { text: 'Fertigkeiten, Kenntnisse und Fähigkeiten', style: 'th' },
+    { text: 'Wochen', style: 'th', alignment: 'right' },
+    { text: 'Geplanter Zeitraum', style: 'th' },
+    { text: 'Stand', style: 'th' },
   ];
+  // One table per position, its heading (with the column header before the first, a section heading where a
+  // section begins) as header rows kept with at least one row of skills: no position heading stands alone at
+  // the foot of a page, and it repeats where its rows continue. The tables join into one.
   let section: string | null = null;
-  for (const p of plan.positions) {
+  plan.positions.forEach((p, n) => {
+    const rows: TableCell[][] = n === 0 ? [columnHeader] : [];
     if (p.section && p.section !== section) {
       section = p.section;
       rows.push([{ text: `Abschnitt ${p.section}: ${p.sectionTitle ?? ''}`, colSpan: 5, bold: true, color: COLORS.accent, margin: [0, 4, 0, 0] }, {}, {}, {}, {}]);
@@ -137,6 +140,7 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
       {},
       {},
     ]);
+    const headerRows = rows.length;
     for (const i of p.items) {
       rows.push([
         { text: '' },
@@ -146,8 +150,13 @@ export async function planPdf(store: Store, traineeId: number, now: Date) {
         { text: statusText(i) },
       ]);
     }
-  }
-  content.push({ table: { headerRows: 1, widths: [26, '*', 44, 76, 84], body: rows }, layout: tableLayout, fontSize: 8.5 });
+    // A row stays whole where it fits on a page (the skills column holds about 4,000 characters a page).
+    content.push({
+      table: { headerRows: p.items.length ? headerRows : 0, keepWithHeaderRows: p.items.length ? 1 : 0, dontBreakRows: rowsFitOnPage(rows, 4000), widths: [26, '*', 44, 76, 84], body: rows },
+      layout: tableLayout,
+      fontSize: 8.5,
+    });
+  });
 
   // Zeitliche Gliederung at a glance: per training year, which positions are planned in which months.
   const years = new Map<number, string[]>();
@@ -197,7 +206,7 @@ export function weekRanges(weeks: WeekRow[]): string[] {
     const a = r[0]!;
     const b = r[r.length - 1]!;
     if (r.length === 1) return `KW ${a.week}/${a.weekYear} (${formatDate(a.from)} – ${formatDate(a.to)})`;
-    return `KW ${a.week}/${a.weekYear} – KW ${b.week}/${b.weekYear} (${formatDate(a.from)} – ${formatDate(b.to)}, ${r.length} Wochen)`;
+    return `KW ${a.week}/${a.weekYear} – KW ${b.week}/${b.weekYear} (${formatDate(a.from)} – ${formatDate(b.to)}, ${counted('weeks', r.length)})`;
   });
 }
 
@@ -230,6 +239,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
         widths,
         body: [head(), ...pr.years.map((y) => countRow(`${y.year}. Ausbildungsjahr (${formatDate(y.from)} – ${formatDate(y.to)})`, y)), countRow('Während der gesamten Ausbildung', pr.throughout), countRow('Insgesamt', pr.total).map((c) => ({ ...(c as object), bold: true }) as TableCell)],
       },
@@ -240,6 +251,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
         widths,
         body: [head(), ...pr.positions.map((p) => countRow(`${p.number} ${p.title}`, p))],
       },
@@ -251,6 +264,8 @@ export async function standPdf(store: Store, traineeId: number, now: Date) {
       ? {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
+            dontBreakRows: true,
             widths: [30, '*', 70],
             body: [
               [{ text: 'Nr.', style: 'th' }, { text: 'Inhalt', style: 'th' }, { text: 'geplant bis', style: 'th' }],

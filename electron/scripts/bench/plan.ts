@@ -11,7 +11,8 @@ import { TraineeInput } from '../../../shared/trainees';
 import { saveFirm } from '../../core/firm/service';
 import { nachweisDocument, nachweisPdf, recordsInRange } from '../../core/nachweis/pdf';
 import { saveRecord, signRecord } from '../../core/nachweis/service';
-import { renderPdfStock } from '../../core/pdf/render';
+import { hyphenateDocument } from '../../core/pdf/hyphenate';
+import { renderPdfBare, renderPdfStock } from '../../core/pdf/render';
 import { planProgress } from '../../core/plan/progress';
 import { createPlan, itemRows, setStatus } from '../../core/plan/service';
 import { openStore } from '../../core/store/db';
@@ -101,8 +102,8 @@ export async function benchPlan(dir: string) {
 
   const plan_progress_ms = await median(() => planProgress(db, traineeId, now));
 
-  // The same week texts, bare: one plain table, the same fonts, no letterhead, no sheets, rendered by pdfmake's
-  // own printer (renderPdfStock), not by ours.
+  // The same week texts, bare: one plain table, the same fonts, no letterhead, no sheets, no hyphenation,
+  // rendered by pdfmake's own printer (renderPdfBare), not by ours.
   const t = getTrainee(db, traineeId);
   const records = recordsInRange(store, t);
   const baselineDoc = (): TDocumentDefinitions => ({
@@ -153,16 +154,18 @@ export async function benchPlan(dir: string) {
   // Also for comparison: our sheets drawn by pdfmake's own printer instead of printer.ts (what joining the words
   // of a line into one text run saves).
   const stockSheets = () => renderPdfStock(nachweisDocument(store, traineeId, {}, now).doc);
-  await renderPdfStock(baselineDoc());
+  await renderPdfBare(baselineDoc());
   pdf = (await nachweisPdf(store, traineeId, {}, now)).bytes;
   const ours: number[] = [];
   const base: number[] = [];
   const sheet: number[] = [];
   const stock: number[] = [];
+  const hyph: number[] = [];
   for (let i = 0; i < 9; i++) {
-    base.push(await timeOnce(() => renderPdfStock(baselineDoc())));
+    base.push(await timeOnce(() => renderPdfBare(baselineDoc())));
     ours.push(await timeOnce(async () => (pdf = (await nachweisPdf(store, traineeId, {}, now)).bytes)));
-    sheet.push(await timeOnce(() => renderPdfStock(sheetTextsDoc())));
+    sheet.push(await timeOnce(() => renderPdfBare(sheetTextsDoc())));
+    hyph.push(await timeOnce(async () => hyphenateDocument(nachweisDocument(store, traineeId, {}, now).doc)));
     stock.push(await timeOnce(stockSheets));
   }
   // Best of the interleaved runs for both: other processes on this two-core machine only ever add time.
@@ -179,6 +182,8 @@ export async function benchPlan(dir: string) {
     nachweis_pdf_sheet_texts_ratio: round(nachweis_pdf_ms / best(sheet), 2),
     nachweis_pdf_pdfmake_printer_ms: round(best(stock), 1),
     nachweis_pdf_kb: round(pdf.length / 1024, 0),
+    // Building the sheets' document and putting soft hyphens into it (part of nachweis_pdf_ms).
+    nachweis_pdf_hyphenate_ms: round(best(hyph), 1),
     plan_progress_ms,
   };
 }

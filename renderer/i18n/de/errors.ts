@@ -111,6 +111,7 @@ export default {
     invalid_email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
     invalid_zip: 'Bitte eine gültige Postleitzahl eingeben.',
     invalid_betriebsnummer: 'Die Betriebsnummer hat genau 8 Ziffern.',
+    invalid_vat_id: 'Die USt-IdNr. beginnt mit DE und hat danach 9 Ziffern.',
     end_before_start: 'Das Ende liegt vor dem Beginn.',
     start_after_end: 'Der Beginn liegt nach dem Ende der Ausbildung.',
     birth_after_start: 'Das Geburtsdatum muss vor dem Ausbildungsbeginn liegen.',

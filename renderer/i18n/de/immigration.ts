@@ -183,6 +183,7 @@ export default {
     workNoteHint: 'Wie auf dem Dokument vermerkt. Entscheidet, ob ausgebildet werden darf.',
     workNoteText: 'Wortlaut oder Ergänzung (z. B. genannter Betrieb)',
     residenceObligation: 'Wohnsitzauflage / räumliche Beschränkung',
+    fileNumber: 'Aktenzeichen der Behörde (steht in Briefen als „Ihr Zeichen“)',
     copy: 'Kopie (Scan als PDF, JPEG oder PNG, höchstens 20 MB)',
     copyHint: 'Die Kopie wird nur in diesem Arbeitsbereich gespeichert. Pflicht nach § 4a Abs. 5 AufenthG.',
     currentCopy: 'Gespeichert: {{name}}',

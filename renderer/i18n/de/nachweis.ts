@@ -51,6 +51,7 @@ export default {
     absenceHours: 'Stunden (leer = ganzer Tag)',
     absenceNote: 'Bemerkung',
     addAbsence: 'Abwesenheit hinzufügen',
+    addHoliday: 'Feiertag eintragen: {{day}} {{name}}',
     remarks: 'Bemerkungen',
     copyDay: 'Tag kopieren',
     copyFrom: 'Einträge von',

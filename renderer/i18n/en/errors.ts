@@ -113,6 +113,7 @@ export default {
     invalid_email: 'Please enter a valid e-mail address.',
     invalid_zip: 'Please enter a valid postcode.',
     invalid_betriebsnummer: 'The company number (Betriebsnummer) has exactly 8 digits.',
+    invalid_vat_id: 'The VAT id (USt-IdNr.) starts with DE followed by 9 digits.',
     end_before_start: 'The end is before the start.',
     start_after_end: 'The start is after the end of the training.',
     birth_after_start: 'The date of birth must be before the start of the training.',

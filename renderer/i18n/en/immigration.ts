@@ -186,6 +186,7 @@ export default {
     workNoteHint: 'As written on the document. It decides whether the training is allowed.',
     workNoteText: 'Wording or addition (e.g. the firm named)',
     residenceObligation: 'Residence obligation / restriction',
+    fileNumber: 'Authority’s file number (quoted as “Ihr Zeichen” in letters)',
     copy: 'Copy (scan as PDF, JPEG or PNG, at most 20 MB)',
     copyHint: 'The copy is kept only in this workspace. Required by § 4a Abs. 5 AufenthG.',
     currentCopy: 'Stored: {{name}}',

@@ -53,6 +53,7 @@ export default {
     absenceHours: 'Hours (empty = whole day)',
     absenceNote: 'Remark',
     addAbsence: 'Add an absence',
+    addHoliday: 'Enter the public holiday: {{day}} {{name}}',
     remarks: 'Remarks',
     copyDay: 'Copy day',
     copyFrom: 'Entries of',

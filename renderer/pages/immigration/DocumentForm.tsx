@@ -19,6 +19,7 @@ interface State {
   workNoteText: string;
   residenceObligation: string;
   safeOrigin: boolean;
+  fileNumber: string;
 }
 
 function initial(mode: DocumentFormMode): State {
@@ -36,6 +37,7 @@ function initial(mode: DocumentFormMode): State {
     workNoteText: s(d?.workNoteText),
     residenceObligation: s(d?.residenceObligation),
     safeOrigin: d?.safeOrigin ?? false,
+    fileNumber: s(d?.fileNumber),
   };
 }
 
@@ -93,6 +95,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
         workNoteText: isPass ? null : opt(f.workNoteText),
         residenceObligation: opt(f.residenceObligation),
         safeOrigin: f.type === 'aufenthaltsgestattung' && f.safeOrigin,
+        fileNumber: opt(f.fileNumber),
       };
       const copy = file ? { fileName: file.name, base64: await readBase64(file) } : null;
       const saved =
@@ -152,6 +155,7 @@ export function DocumentForm({ traineeId, mode, onDone, onCancel }: { traineeId:
         </label>
       ) : null}
       <TextField name="residenceObligation" label={t('form.residenceObligation')} value={f.residenceObligation} onChange={set('residenceObligation')} error={errors.residenceObligation} wide />
+      <TextField name="fileNumber" label={t('form.fileNumber')} value={f.fileNumber} onChange={set('fileNumber')} error={errors.fileNumber} />
       <Field label={t('form.copy')} hint={t('form.copyHint')} error={copyError ?? undefined} wide>
         {(a) => <input {...a} type="file" name="copy" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => pickFile(e.target.files)} />}
       </Field>

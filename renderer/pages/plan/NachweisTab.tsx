@@ -18,10 +18,10 @@ import { WeekEditor, type EditorTarget } from './WeekEditor';
 async function targetOf(w: WeekRow): Promise<EditorTarget> {
   if (w.recordIds[0]) {
     const r = await call('nachweis.get', { id: w.recordIds[0] });
-    return { record: r, from: r.from, to: r.to };
+    return { record: r, from: r.from, to: r.to, holidays: w.holidays };
   }
   const friday = addDays(w.monday, 4);
-  return { record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday };
+  return { record: null, from: w.from, to: w.to < friday ? w.to : friday < w.from ? w.to : friday, holidays: w.holidays };
 }
 
 export function NachweisTab({ trainee }: { trainee: Trainee }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Firm } from '../../../shared/firm';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format';
-import { ABSENCE_KINDS, ENTRY_KINDS, copyDayEntries, daysOf, type AbsenceKind, type EntryKind, type NachweisMode, type NachweisRecord } from '../../../shared/nachweis';
+import { ABSENCE_KINDS, ENTRY_KINDS, copyDayEntries, daysOf, type AbsenceKind, type EntryKind, type NachweisMode, type NachweisRecord, type PublicHoliday } from '../../../shared/nachweis';
 import { isoWeek, isoWeekday } from '../../../shared/trainingCalendar';
 import { call } from '../../api';
 import { ErrorBanner, Notice, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
@@ -29,10 +29,15 @@ let nextKey = 1;
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
 const optNum = (s: string) => (s.trim() === '' ? null : num(s));
 
-function fromRecord(r: NachweisRecord | null) {
+const holidayAbsence = (h: PublicHoliday): AbsenceRow => ({ key: nextKey++, day: h.day, kind: 'public_holiday', hours: '', note: h.name });
+
+/** The form of a sheet; a new sheet starts with the week's public holidays entered as such. */
+function fromRecord(r: NachweisRecord | null, holidays: PublicHoliday[] = []) {
   return {
     entries: (r?.content.entries ?? []).map((e) => ({ key: nextKey++, kind: e.kind, day: e.day ?? '', text: e.text, hours: String(e.hours), positions: e.positions.join(', ') })),
-    absences: (r?.content.absences ?? []).map((a) => ({ key: nextKey++, day: a.day, kind: a.kind, hours: a.hours === null ? '' : String(a.hours), note: a.note ?? '' })),
+    absences: r
+      ? r.content.absences.map((a) => ({ key: nextKey++, day: a.day, kind: a.kind, hours: a.hours === null ? '' : String(a.hours), note: a.note ?? '' }))
+      : holidays.map(holidayAbsence),
     remarks: r?.content.remarks ?? '',
   };
 }
@@ -41,6 +46,8 @@ export interface EditorTarget {
   record: NachweisRecord | null;
   from: string;
   to: string;
+  /** Public holidays of the firm's federal state in the week. */
+  holidays: PublicHoliday[];
 }
 
 export function WeekEditor({
@@ -61,7 +68,7 @@ export function WeekEditor({
   const [record, setRecord] = useState<NachweisRecord | null>(target.record);
   const [from, setFrom] = useState(target.from);
   const [to, setTo] = useState(target.to);
-  const [form, setForm] = useState(() => fromRecord(target.record));
+  const [form, setForm] = useState(() => fromRecord(target.record, target.holidays.filter((h) => h.day >= target.from && h.day <= target.to)));
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
   const [author, setAuthor] = useState(String(trainers[0]?.id ?? ''));
@@ -117,6 +124,8 @@ export function WeekEditor({
   const save = () => act(() => call('nachweis.save', { traineeId, id: record?.id ?? null, from, to, content: content() }), t('editor.saved'));
   const setEntry = (key: number, patch: Partial<EntryRow>) => setForm((f) => ({ ...f, entries: f.entries.map((e) => (e.key === key ? { ...e, ...patch } : e)) }));
   const setAbsence = (key: number, patch: Partial<AbsenceRow>) => setForm((f) => ({ ...f, absences: f.absences.map((a) => (a.key === key ? { ...a, ...patch } : a)) }));
+  // Public holidays of the week not entered yet: offered as absences of that kind.
+  const holidaysOpen = target.holidays.filter((h) => days.includes(h.day) && !form.absences.some((a) => a.day === h.day));
   const dayOptions = [...(daily ? [] : [{ value: '', label: t('editor.noDay') }]), ...days.map((d) => ({ value: d, label: dayName(d) }))];
 
   return (
@@ -223,6 +232,13 @@ export function WeekEditor({
               {t('editor.addAbsence')}
             </button>
           ) : null}
+          {editable
+            ? holidaysOpen.map((h) => (
+                <button type="button" key={h.day} onClick={() => setForm((f) => ({ ...f, absences: [...f.absences, holidayAbsence(h)] }))}>
+                  {t('editor.addHoliday', { day: dayName(h.day), name: h.name })}
+                </button>
+              ))
+            : null}
         </fieldset>
         <fieldset disabled={!editable}>
           <TextArea name="remarks" label={t('editor.remarks')} value={form.remarks} onChange={(v) => setForm((f) => ({ ...f, remarks: v }))} error={errors['content.remarks']} rows={2} />

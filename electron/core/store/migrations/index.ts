@@ -6,6 +6,7 @@ import m004 from './004_language.sql';
 import m005 from './005_calendar.sql';
 import m006 from './006_notice.sql';
 import m007 from './007_network.sql';
+import m008 from './008_print.sql';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: '005_calendar', sql: m005 },
   { version: 6, name: '006_notice', sql: m006 },
   { version: 7, name: '007_network', sql: m007 },
+  { version: 8, name: '008_print', sql: m008 },
 ];
