@@ -38,7 +38,7 @@ export const FirmInput = z.object({
   registerCourt: optText(100),
   registerNumber: optText(50),
   /** Managing directors, one per line. */
-  managingDirectors: optText(500),
+  managingDirectors: optText(500, { multiline: true }),
   vatId: optText(20).refine((v) => v === null || /^DE ?\d{9}$/.test(v), { params: { key: 'invalid_vat_id' } }),
   nachweisSignatureLines: z.boolean().default(false),
   addressForm: z.enum(ADDRESS_FORMS).default('sie'),

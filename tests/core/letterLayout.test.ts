@@ -102,6 +102,6 @@ describe('letters after DIN 5008 form B', () => {
     expect(text).toContain('Beschäftigung nur mit Erlaubnis der Ausländerbehörde gestattet');
     expect(text).toContain('„Erlaubnis für die Ausbildung bei Tischlerei Muster“');
     expect(text).toContain('Wohnsitzauflage / räumliche Beschränkung: Kassel');
-    expect(text).toContain('Verlängerung vor Ablauf bei der Botschaft oder dem Konsulat des Herkunftslandes beantragen');
+    expect(text).toContain('rechtzeitig bei der Botschaft oder dem Konsulat des Herkunftsstaats erneuern lassen');
   });
 });
