@@ -4,7 +4,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests',
-  timeout: 60_000,
+  // Generous for a busy 2-core machine; no test waits for time to pass, only for what it expects.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 1,
   // One output folder per build folder, so parallel runs (WERKBRUECKE_DIST=dist-x) do not clean each other's.

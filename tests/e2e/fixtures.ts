@@ -41,7 +41,8 @@ async function startServer(dataDir: string, port?: number): Promise<{ proc: Chil
 }
 
 async function stopProc(proc: ChildProcess) {
-  if (proc.exitCode !== null) return;
+  // Already gone (stopped before, or ended by a signal): its 'exit' event will not come again.
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     proc.once('exit', () => resolve());
     proc.kill('SIGTERM');
