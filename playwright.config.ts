@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// One time zone for the browser, the test code and the servers it starts (they inherit the environment): otherwise
+// "today" differs between them for an hour around midnight.
+process.env.TZ = 'Europe/Berlin';
 
 export default defineConfig({
   testDir: 'tests',
