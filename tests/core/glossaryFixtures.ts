@@ -3,8 +3,8 @@ import zlib from 'node:zlib';
 import type { TaskInput } from '../../shared/tasks';
 import { traineeInput, type TestCore } from './helpers';
 
-/** A real RGB PNG of the given size, one colour, with correct checksums. */
-export function makePng(width: number, height: number, rgb: [number, number, number] = [200, 80, 40]): Buffer {
+/** A PNG file from its header fields and raw scanlines (each row led by its filter byte), with correct checksums. */
+export function pngFile(width: number, height: number, bitDepth: number, colourType: number, raw: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -16,11 +16,15 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
+  ihdr[8] = bitDepth;
+  ihdr[9] = colourType;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real RGB PNG of the given size, one colour. */
+export function makePng(width: number, height: number, rgb: [number, number, number] = [200, 80, 40]): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return pngFile(width, height, 8, 2, Buffer.concat(Array.from({ length: height }, () => row)));
 }
 
 /** A 96×64 baseline JPEG (made with ImageMagick). */

@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -16,7 +15,7 @@ import { CSV_MAX_COLUMNS, PICTURE_PRINT_SIDE } from '../../shared/glossary';
 import de from '../../renderer/i18n/de/errors';
 import en from '../../renderer/i18n/en/errors';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MAX_DEPTH } from '../../shared/planTemplate';
-import { traineeWithTask } from './glossaryFixtures';
+import { pngFile, traineeWithTask } from './glossaryFixtures';
 import { DIST, ensureBuilt, firmInput, tempDir, testCore, traineeInput, type TestCore } from './helpers';
 
 type Def = { type: string; [k: string]: unknown };
@@ -279,22 +278,10 @@ describe('CSV export: no formula injection, export = import', () => {
 
 /** A real, valid black-and-white PNG (1 bit per pixel): a few hundred KB can claim tens of megapixels. */
 function bilevelPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 1; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((Math.ceil(width / 8) + 1) * height, 0x55);
-  for (let y = 0; y < height; y++) raw[y * (Math.ceil(width / 8) + 1)] = 0; // filter byte of each row
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  const stride = Math.ceil(width / 8) + 1;
+  const raw = Buffer.alloc(stride * height, 0x55);
+  for (let y = 0; y < height; y++) raw[y * stride] = 0; // filter byte of each row
+  return pngFile(width, height, 1, 0, raw); // bit depth 1, greyscale
 }
 
 describe('pictures: checked from the header, normalised, stored once', () => {
