@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueFile, loadRules } from '../../electron/core/immigration/rules';
+import { DOCUMENT_TYPES } from '../../shared/immigration';
 import { testCore, traineeInput } from './helpers';
 import { docInput } from './immigrationFixtures';
 
@@ -24,6 +25,9 @@ describe('rule catalogue', () => {
     // § 60c Abs. 5, § 16g, § 60d: two weeks.
     for (const id of ['notify_60c', 'notify_16g', 'notify_60d'] as const) expect(rules.file.rules[id]).toMatchObject({ days: 14, binding: 'law', from: 'end' });
     expect(rules.file.rules.notify_4a).toMatchObject({ days: 28, from: 'knowledge' });
+    // … and it is applied to the titles of §§ 18–21 (document type ae_18_21) and to no other type.
+    expect(DOCUMENT_TYPES.filter((t) => rules.type(t).notifyRule === 'notify_4a')).toEqual(['ae_18_21']);
+    expect(rules.type('ae_18_21')).toMatchObject({ status: true, continuesWhenRenewalApplied: true, trainingTitle: false, lapseRule: null });
     expect(rules.file.rules.notify_4a.source.de).toContain('§§ 18–21');
     // Uncertainty is a field, not an editorial marker in a sentence.
     expect(rules.file.rules.notify_60d.uncertain).not.toBeNull();

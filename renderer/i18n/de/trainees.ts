@@ -92,6 +92,7 @@ export default {
       title: 'Mitteilung an die Ausländerbehörde',
       due: 'Nach den erfassten Dokumenten ist eine Mitteilung zu senden: an {{authority}}, spätestens am {{date}} ({{cite}}).',
       recommended: 'Empfehlung: eine Mitteilung an {{authority}} bis {{date}} (keine gesetzliche Mitteilungspflicht gefunden).',
+      fromKnowledge: 'Die Frist ({{days}} Tage) läuft ab dem Tag, an dem der Betrieb vom Ende erfahren hat: {{date}}.',
       none: 'Nach den erfassten Dokumenten ist keine Mitteilung an die Ausländerbehörde nötig.',
       noAuthority: 'die zuständige Ausländerbehörde (noch nicht im Adressbuch: unter „Dokumente“ zuordnen)',
       content: 'Inhalt: dass und an welchem Tag die Ausbildung endet, Familienname, Vorname, Staatsangehörigkeit – schriftlich oder elektronisch.',

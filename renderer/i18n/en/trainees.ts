@@ -95,6 +95,7 @@ export default {
       title: 'Notice to the Ausländerbehörde',
       due: 'By the recorded documents a notice must be sent: to {{authority}}, by {{date}} at the latest ({{cite}}).',
       recommended: 'Recommendation: a notice to {{authority}} by {{date}} (no statutory duty to notify found).',
+      fromKnowledge: 'The period ({{days}} days) runs from the day the firm learned of the end: {{date}}.',
       none: 'By the recorded documents no notice to the Ausländerbehörde is needed.',
       noAuthority: 'the competent Ausländerbehörde (not yet in the address book: assign it under "Documents")',
       content: 'Content: that and on which day the training ends, surname, first name, nationality – in writing or electronically.',
