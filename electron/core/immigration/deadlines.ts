@@ -80,44 +80,42 @@ interface Parts {
   key: string;
   urgentFrom?: string;
   extra?: Record<string, string>;
-  /** Already accepted by `keep` (computeDeadlines). */
-  kept?: boolean;
 }
 
-/** The sentence "what to do" from the catalogue, in both languages. */
+/** One value of a deadline's sentence: {doc}, {who}, {due}, {from}, {event} or one of the rule's extra values. */
+function valueOf(p: Parts, key: string, lang: 'de' | 'en', rules: Rules): string | undefined {
+  switch (key) {
+    case 'doc':
+      return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
+    case 'who':
+      return `${p.t.first_name} ${p.t.last_name}`;
+    case 'due':
+      return formatDate(p.dueOn);
+    case 'from':
+      return formatDate(p.fromOn);
+    case 'event':
+      return formatDate(p.eventOn);
+    default:
+      return p.extra?.[key];
+  }
+}
+
+/** The sentence "what to do" from the catalogue (templates split once per process, see fill), in both languages. */
 function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   const template =
     p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
-  // Each value is computed only when a template asks for it, and once for both languages.
-  const shared: Record<string, string | undefined> = {};
-  const once = (k: string, f: () => string) => (shared[k] ??= f());
-  const values = (lang: 'de' | 'en') => (k: string) => {
-    switch (k) {
-      case 'doc':
-        return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
-      case 'who':
-        return once(k, () => `${p.t.first_name} ${p.t.last_name}`);
-      case 'due':
-        return once(k, () => formatDate(p.dueOn));
-      case 'from':
-        return once(k, () => formatDate(p.fromOn));
-      case 'event':
-        return once(k, () => formatDate(p.eventOn));
-      default:
-        return p.extra?.[k];
-    }
-  };
-  const de = fill(template.de, values('de'));
-  const en = fill(template.en, values('en'));
-  const r = rules.file.rules.ausbildungsduldung;
+  const de = fill(template.de, (k) => valueOf(p, k, 'de', rules));
+  const en = fill(template.en, (k) => valueOf(p, k, 'en', rules));
   // The 3-month Duldung precondition, when it is reached only after the window opens.
-  if (p.kind === 'ausbildungsduldung' && p.extra?.duldung) return { de: `${de} ${fill(r.todoDuldung.de, values('de'))}`, en: `${en} ${fill(r.todoDuldung.en, values('en'))}` };
+  if (p.kind === 'ausbildungsduldung' && p.extra?.duldung) {
+    const r = rules.file.rules.ausbildungsduldung;
+    return { de: `${de} ${fill(r.todoDuldung.de, (k) => valueOf(p, k, 'de', rules))}`, en: `${en} ${fill(r.todoDuldung.en, (k) => valueOf(p, k, 'en', rules))}` };
+  }
   return { de, en };
 }
 
-/** The deadline without its sentence (filled in only for the deadlines shown, see computeDeadlines). */
-function makeDeadline(p: Parts, today: string, rules: Rules): Deadline {
-  const daysLeft = daysBetween(today, p.dueOn);
+/** The deadline with its sentence (built only for the deadlines shown, see computeDeadlines). */
+function makeDeadline(p: Parts, today: string, rules: Rules, daysLeft = daysBetween(today, p.dueOn)): Deadline {
   const rule = rules.rule(p.ruleId)!;
   // From this day on it is urgent: the lead time's "urgent" date, else the dashboard's "soon" days before it is due.
   const urgentOn = p.urgentFrom ?? addDays(p.dueOn, -rules.file.dashboard.soonDays);
@@ -141,14 +139,10 @@ function makeDeadline(p: Parts, today: string, rules: Rules): Deadline {
     sourceText: rule.source,
     binding: rule.binding,
     uncertain: rule.uncertain,
-    text: EMPTY_TEXT,
+    text: deadlineText(p, rule, rules),
     done: null,
   };
 }
-
-const EMPTY_TEXT: Localized = { de: '', en: '' };
-
-const withText = (d: Deadline, p: Parts, rules: Rules): Deadline => ({ ...d, text: deadlineText(p, rules.rule(p.ruleId)!, rules) });
 
 /** Whether a stored notice still applies: the training still ends (or ended) on that day, in the way its rule covers. */
 function noticeApplies(t: TraineeRow, s: StoredTask, rules: Rules): boolean {
@@ -174,8 +168,8 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
   // Only the deadlines kept are built and given their sentence.
   const push = (p: Parts) => {
-    if (keep && !p.kept && !keep({ kind: p.kind, daysLeft: daysBetween(today, p.dueOn), fromOn: p.fromOn })) return;
-    out.push(withText(makeDeadline(p, today, rules), p, rules));
+    if (keep && !keep({ kind: p.kind, daysLeft: daysBetween(today, p.dueOn), fromOn: p.fromOn })) return;
+    out.push(makeDeadline(p, today, rules));
   };
 
   for (const t of data.trainees) {
@@ -185,15 +179,14 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
     for (const d of docs) {
       // Renewal: only while the document ends before the training does, and no renewal was applied for in time.
       if (!d.valid_until || d.valid_until >= end || renewalInTime(d) || extended.has(d.id)) continue;
-      const key = deadlineKey('renewal', t.id, d.id, d.valid_until);
-      if (data.doneKeys.has(key)) continue;
       const lt = lead[d.type];
       // Cheap test first (most renewals are far off): has the lead time begun? (daysLeft ≤ prepare weeks ⇔ fromOn ≤ today)
-      if (keep) {
-        const daysLeft = daysBetween(today, d.valid_until);
-        if (!keep({ kind: 'renewal', daysLeft, fromOn: daysLeft <= lt.prepareWeeks * 7 ? today : null })) continue;
-      }
-      push({ t, kind: 'renewal', kept: true, doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) });
+      const daysLeft = daysBetween(today, d.valid_until);
+      if (keep && !keep({ kind: 'renewal', daysLeft, fromOn: daysLeft <= lt.prepareWeeks * 7 ? today : null })) continue;
+      const key = deadlineKey('renewal', t.id, d.id, d.valid_until);
+      if (data.doneKeys.has(key)) continue;
+      const p: Parts = { t, kind: 'renewal', doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) };
+      out.push(makeDeadline(p, today, rules, daysLeft));
     }
     // Ausbildungsduldung: a planning date before the start (never "overdue" once the training runs), for a trainee
     // whose document opens the window (a Duldung) and who holds no title for the training.
@@ -318,7 +311,7 @@ function doneDeadline(r: DoneRow, today: string, rules: Rules): Deadline {
   // A completion recorded under a rule a later catalogue no longer has keeps its key; it is shown with the generic renewal rule.
   const ruleId = rules.rule(r.rule_id) ? r.rule_id : 'renewal';
   const parts: Parts = { t, kind: r.kind, doc, dueOn: r.due_on, fromOn: r.from_on, eventOn: r.event_on, ruleId, key: r.key };
-  const d = withText(makeDeadline(parts, today, rules), parts, rules);
+  const d = makeDeadline(parts, today, rules);
   return { ...d, ruleId: r.rule_id, urgent: false, urgentOn: null, done: { doneOn: r.done_on, doneBy: r.done_by, doneAt: r.done_at, note: r.done_note, via: r.done_via } };
 }
 
@@ -337,8 +330,8 @@ export function listDeadlines(db: Db, today: string, horizon?: number, traineeId
   const data = loadDeadlineData(db, traineeId, today);
   const shown = (d: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'>) => d.daysLeft <= horizonDays || (d.fromOn !== null && d.fromOn <= today) || dashboard.alwaysShow.includes(d.kind);
   const open = computeDeadlines(data, today, leadTimes(db), rules, shown).sort(sortDeadlines);
-  const done = (db.prepare(`${DONE_SELECT} ${traineeId !== undefined ? 'AND k.trainee_id = ?' : ''} ORDER BY k.done_at DESC, k.id DESC LIMIT 20`).all(
-    ...(traineeId !== undefined ? [traineeId] : []),
+  const done = (prepared(db, `${DONE_SELECT} ${traineeId !== undefined ? 'AND k.trainee_id = @tid' : ''} ORDER BY k.done_at DESC, k.id DESC LIMIT 20`).all(
+    traineeId !== undefined ? { tid: traineeId } : {},
   ) as DoneRow[]).map((r) => doneDeadline(r, today, rules));
   const blocked: DeadlineList['blocked'] = [];
   for (const t of data.trainees) {
