@@ -82,36 +82,49 @@ interface Parts {
   extra?: Record<string, string>;
 }
 
-/** One value of a deadline's sentence: {doc}, {who}, {due}, {from}, {event} or one of the rule's extra values. */
-function valueOf(p: Parts, key: string, lang: 'de' | 'en', rules: Rules): string | undefined {
-  switch (key) {
-    case 'doc':
-      return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
-    case 'who':
-      return `${p.t.first_name} ${p.t.last_name}`;
-    case 'due':
-      return formatDate(p.dueOn);
-    case 'from':
-      return formatDate(p.fromOn);
-    case 'event':
-      return formatDate(p.eventOn);
-    default:
-      return p.extra?.[key];
+// Dates as printed ("31.01.2027"), once per date: due dates cluster, and both languages print them alike.
+const printed = new Map<string, string>();
+function printedDate(iso: string | null): string {
+  if (!iso) return '';
+  let s = printed.get(iso);
+  if (s === undefined) {
+    if (printed.size > 20_000) printed.clear();
+    printed.set(iso, (s = formatDate(iso)));
   }
+  return s;
 }
 
 /** The sentence "what to do" from the catalogue (templates split once per process, see fill), in both languages. */
 function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   const template =
     p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
-  const de = fill(template.de, (k) => valueOf(p, k, 'de', rules));
-  const en = fill(template.en, (k) => valueOf(p, k, 'en', rules));
+  let who: string | undefined;
+  // {doc}, {who}, {due}, {from}, {event} or one of the rule's extra values; all but {doc} alike in both languages.
+  const value = (lang: 'de' | 'en') => (key: string) => {
+    switch (key) {
+      case 'doc':
+        return docLabel(rules, p.doc?.type ?? null, p.doc?.type_detail, lang);
+      case 'who':
+        return (who ??= `${p.t.first_name} ${p.t.last_name}`);
+      case 'due':
+        return printedDate(p.dueOn);
+      case 'from':
+        return printedDate(p.fromOn);
+      case 'event':
+        return printedDate(p.eventOn);
+      default:
+        return p.extra?.[key];
+    }
+  };
+  const de = value('de');
+  const en = value('en');
+  const text = { de: fill(template.de, de), en: fill(template.en, en) };
   // The 3-month Duldung precondition, when it is reached only after the window opens.
   if (p.kind === 'ausbildungsduldung' && p.extra?.duldung) {
     const r = rules.file.rules.ausbildungsduldung;
-    return { de: `${de} ${fill(r.todoDuldung.de, (k) => valueOf(p, k, 'de', rules))}`, en: `${en} ${fill(r.todoDuldung.en, (k) => valueOf(p, k, 'en', rules))}` };
+    return { de: `${text.de} ${fill(r.todoDuldung.de, de)}`, en: `${text.en} ${fill(r.todoDuldung.en, en)}` };
   }
-  return { de, en };
+  return text;
 }
 
 /** The deadline with its sentence (built only for the deadlines shown, see computeDeadlines). */
@@ -167,9 +180,17 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   const extended = new Set<number>();
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
   // Only the deadlines kept are built and given their sentence.
+  // One probe object for `keep` (it is called for every candidate and keeps nothing).
+  const probe: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'> = { kind: 'renewal', daysLeft: 0, fromOn: null };
+  const kept = (kind: DeadlineKind, daysLeft: number, fromOn: string | null) => {
+    if (!keep) return true;
+    probe.kind = kind;
+    probe.daysLeft = daysLeft;
+    probe.fromOn = fromOn;
+    return keep(probe);
+  };
   const push = (p: Parts) => {
-    if (keep && !keep({ kind: p.kind, daysLeft: daysBetween(today, p.dueOn), fromOn: p.fromOn })) return;
-    out.push(makeDeadline(p, today, rules));
+    if (kept(p.kind, daysBetween(today, p.dueOn), p.fromOn)) out.push(makeDeadline(p, today, rules));
   };
 
   for (const t of data.trainees) {
@@ -182,7 +203,7 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
       const lt = lead[d.type];
       // Cheap test first (most renewals are far off): has the lead time begun? (daysLeft ≤ prepare weeks ⇔ fromOn ≤ today)
       const daysLeft = daysBetween(today, d.valid_until);
-      if (keep && !keep({ kind: 'renewal', daysLeft, fromOn: daysLeft <= lt.prepareWeeks * 7 ? today : null })) continue;
+      if (!kept('renewal', daysLeft, daysLeft <= lt.prepareWeeks * 7 ? today : null)) continue;
       const key = deadlineKey('renewal', t.id, d.id, d.valid_until);
       if (data.doneKeys.has(key)) continue;
       const p: Parts = { t, kind: 'renewal', doc: d, dueOn: d.valid_until, fromOn: addWeeks(d.valid_until, -lt.prepareWeeks), eventOn: null, ruleId: rules.type(d.type).renewalRule, key, urgentFrom: addWeeks(d.valid_until, -lt.urgentWeeks) };
