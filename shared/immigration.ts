@@ -279,6 +279,7 @@ export const RULE_IDS = [
   'renewal_permission',
   'renewal_other',
   'ausbildungsduldung',
+  'ausbildungsduldung_gestattung',
   'start_check',
   'notify_60c',
   'notify_16g',

@@ -37,6 +37,8 @@ export interface DeadlineData {
   docs: Map<number, DocFacts[]>;
   /** Per trainee, the day the first recorded document that opens the Ausbildungsduldung window was issued (any version). */
   duldungSince: Map<number, string>;
+  /** Trainees in training whose training began while a document of `ausbildungsduldung_gestattung.startedUnder` was in force. */
+  startedUnderGestattung: Set<number>;
   /** Open stored tasks. */
   stored: StoredTask[];
   /** Keys of completed computed deadlines. */
@@ -211,8 +213,14 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
     }
     // Ausbildungsduldung: a planning date before the start (never "overdue" once the training runs), for a trainee
     // whose document opens the window (a Duldung) and who holds no title for the training.
+    // The exception of § 60c Abs. 1 S. 1 Nr. 1: the training began with an Aufenthaltsgestattung and the trainee now
+    // holds a Duldung (asylum refused): apply at once, without the 3 months of Duldung, before that Duldung ends.
     const opener = docs.find((d) => rules.type(d.type).opensAusbildungsduldungWindow);
-    if (opener && today <= t.contract_start && !docs.some((d) => rules.type(d.type).trainingTitle)) {
+    const noTitle = opener !== undefined && !docs.some((d) => rules.type(d.type).trainingTitle);
+    if (noTitle && data.startedUnderGestattung.has(t.id) && opener.valid_until) {
+      const key = deadlineKey('ausbildungsduldung', t.id, opener.id, opener.valid_until);
+      if (!data.doneKeys.has(key)) push({ t, kind: 'ausbildungsduldung', doc: opener, dueOn: opener.valid_until, fromOn: opener.issued_on, eventOn: null, ruleId: 'ausbildungsduldung_gestattung', key });
+    } else if (noTitle && today <= t.contract_start) {
       const key = deadlineKey('ausbildungsduldung', t.id, null, t.contract_start);
       if (!data.doneKeys.has(key)) {
         const r = rules.file.rules.ausbildungsduldung;
@@ -294,6 +302,18 @@ export function loadDeadlineData(db: Db, traineeId?: number, today?: string): De
      WHERE d.issued_on IS NOT NULL AND d.type IN (${openers.join(', ') || "''"}) ${one ? 'AND d.trainee_id = @tid' : ''} GROUP BY d.trainee_id`,
   ).all(today ? { ...p, today } : p) as { trainee_id: number; since: string }[];
   const duldungSince = new Map(since.map((r) => [r.trainee_id, r.since]));
+  // Any version in force on the first day of the training (replaced ones included: the Gestattung ended with the asylum procedure).
+  const under = loadRules().file.rules.ausbildungsduldung_gestattung.startedUnder.map((t) => `'${t}'`);
+  const startedUnderGestattung = new Set(
+    prepared(
+      db,
+      `SELECT DISTINCT d.trainee_id FROM residence_documents d JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' ${today ? 'AND t.contract_start <= @today' : ''}
+       WHERE d.type IN (${under.join(', ')}) AND (d.issued_on IS NULL OR d.issued_on <= t.contract_start) AND (d.valid_until IS NULL OR d.valid_until >= t.contract_start)
+       ${one ? 'AND d.trainee_id = @tid' : ''}`,
+    )
+      .pluck()
+      .all(today ? { ...p, today } : p) as number[],
+  );
   const stored = prepared(
     db,
     `SELECT k.key, k.trainee_id, k.document_id, k.kind, k.rule_id, k.due_on, k.from_on, k.event_on, d.type AS document_type, d.type_detail AS document_detail
@@ -303,7 +323,7 @@ export function loadDeadlineData(db: Db, traineeId?: number, today?: string): De
   const doneKeys = new Set(
     (prepared(db, `SELECT key FROM deadline_tasks WHERE stored = 0 AND done_at IS NOT NULL ${one ? 'AND trainee_id = @tid' : ''}`).all(p) as { key: string }[]).map((r) => r.key),
   );
-  return { trainees, docs, duldungSince, stored, doneKeys };
+  return { trainees, docs, duldungSince, startedUnderGestattung, stored, doneKeys };
 }
 
 /** Open deadlines of one trainee (all of them, however far ahead), sorted by date. */

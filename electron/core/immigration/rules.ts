@@ -88,6 +88,8 @@ const FileSchema = z.object({
         duldungMonths: z.number().int().min(0),
         todoDuldung: text,
       }),
+      /** § 60c Abs. 1 S. 1 Nr. 1: training begun under one of `startedUnder`; the 3 months of Duldung do not apply. */
+      ausbildungsduldung_gestattung: todoRule.extend({ startedUnder: z.array(z.enum(DOCUMENT_TYPES)).min(1) }),
       start_check: todoRule,
       notify_60c: notify,
       notify_16g: notify,
