@@ -239,6 +239,8 @@ describe('the notice after an end of training', () => {
     // On 01.03.2028 the due day 02.03.2028 is one day ahead.
     expect(n).toEqual([expect.objectContaining({ traineeId: t.id, ruleId: 'notify_4a', fromOn: '2028-02-03', eventOn: '2028-01-31', dueOn: '2028-03-02', daysLeft: 1, binding: 'law', documentId: doc.id })]);
     expect(n[0]!.source).toContain('§ 4a Abs. 5 S. 3 Nr. 3 AufenthG');
+    // Its own sentence: § 4a names no form (the general "schriftlich oder elektronisch" is § 60c Abs. 5), and the period runs from knowledge.
+    expect(n[0]!.text.de).toBe('Vorzeitiges Ende der Beschäftigung (Ausbildung) von Amina Yousef am 31.01.2028 der Ausländerbehörde mitteilen, spätestens am 02.03.2028 (vier Wochen ab Kenntnis am 03.02.2028).');
     const letter = await letterText(c, t.id, clk.now());
     expect(letter).toContain('nach § 4a Abs. 5 S. 3 Nr. 3 AufenthG');
     expect(letter).toContain('Aufenthaltsdokument Aufenthaltstitel zur Erwerbstätigkeit (§§ 18–21 AufenthG)');

@@ -99,7 +99,7 @@ function printedDate(iso: string | null): string {
 /** The sentence "what to do" from the catalogue (templates split once per process, see fill), in both languages. */
 function deadlineText(p: Parts, rule: AnyRule, rules: Rules): Localized {
   const template =
-    p.kind === 'notify_end' ? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended) : (rule.todo ?? rules.file.notice.todo);
+    p.kind === 'notify_end' ? (rule.todo ?? (rule.binding === 'law' ? rules.file.notice.todo : rules.file.notice.todoRecommended)) : (rule.todo ?? rules.file.notice.todo);
   let who: string | undefined;
   // {doc}, {who}, {due}, {from}, {event} or one of the rule's extra values; all but {doc} alike in both languages.
   const value = (lang: 'de' | 'en') => (key: string) => {

@@ -30,6 +30,8 @@ const notify = rule.extend({
   days: z.number().int().min(1),
   from: z.enum(['end', 'knowledge']),
   onRegularEnd: z.boolean(),
+  /** Its own sentence where the general one (notice.todo: "schriftlich oder elektronisch", § 60c Abs. 5) says more than its paragraph. */
+  todo: text.optional(),
 });
 const FileSchema = z.object({
   title: z.string(),
