@@ -287,10 +287,14 @@ export function loadDeadlineData(db: Db, traineeId?: number, today?: string): De
   const docRows = prepared(
     db,
     `SELECT d.id, d.trainee_id, d.type, d.type_detail, d.issued_on, d.valid_until, d.work_note, d.renewal_applied_on, d.replaced_by_id, d.safe_origin
-     FROM residence_documents d ${one ? 'WHERE d.trainee_id = @tid AND' : `JOIN trainees t ON t.id = d.trainee_id AND t.status = 'active' WHERE`} d.replaced_by_id IS NULL`,
+     FROM residence_documents d WHERE ${one ? 'd.trainee_id = @tid AND' : ''} d.replaced_by_id IS NULL`,
   ).all(p) as (DocFacts & { trainee_id: number })[];
+  // Only the documents of trainees in training count; filtered here rather than joined (cheaper for the whole firm).
+  const active = new Set<number>();
+  for (const t of trainees) if (t.status === 'active') active.add(t.id);
   const docs = new Map<number, DocFacts[]>();
   for (const d of docRows) {
+    if (!active.has(d.trainee_id)) continue;
     const list = docs.get(d.trainee_id);
     if (list) list.push(d);
     else docs.set(d.trainee_id, [d]);
