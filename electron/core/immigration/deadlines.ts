@@ -176,8 +176,9 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   const out: Deadline[] = [];
   const byId = new Map<number, TraineeRow>();
   for (const t of data.trainees) byId.set(t.id, t);
+  // Only stored tasks look documents up by id (usually none or a few).
   const docById = new Map<number, DocFacts>();
-  for (const list of data.docs.values()) for (const d of list) docById.set(d.id, d);
+  if (data.stored.length > 0) for (const list of data.docs.values()) for (const d of list) docById.set(d.id, d);
   // A document with an open extension task gets that reminder only, not a second renewal for the same date.
   const extended = new Set<number>();
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
