@@ -260,7 +260,20 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
 }
 
 // One collator for all comparisons (localeCompare with a locale builds one per call).
-const byName = new Intl.Collator('de').compare;
+const collate = new Intl.Collator('de').compare;
+const PLAIN = /^[a-z0-9]+$/;
+/**
+ * German order of names. Two different names of only letters a–z (either case) and digits compare like their lower-case
+ * forms (the German collation orders them so: digits before letters, case only breaks ties); anything else, and
+ * equal lower-case forms, go to the collator (about 1 µs a call, the sort's main cost for a whole firm).
+ */
+function byName(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y && PLAIN.test(x) && PLAIN.test(y)) return x < y ? -1 : 1;
+  return collate(a, b);
+}
 const sortDeadlines = (a: Deadline, b: Deadline) =>
   a.dueOn === b.dueOn ? byName(a.lastName, b.lastName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.dueOn < b.dueOn ? -1 : 1;
 
