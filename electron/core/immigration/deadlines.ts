@@ -182,8 +182,8 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
   // A document with an open extension task gets that reminder only, not a second renewal for the same date.
   const extended = new Set<number>();
   for (const s of data.stored) if (s.kind === 'extension' && s.document_id !== null) extended.add(s.document_id);
-  // Only the deadlines kept are built and given their sentence.
-  // One probe object for `keep` (it is called for every candidate and keeps nothing).
+  // Only the deadlines kept are built and given their sentence. One probe object for `keep` (called for every
+  // candidate, it keeps nothing).
   const probe: Pick<Deadline, 'kind' | 'daysLeft' | 'fromOn'> = { kind: 'renewal', daysLeft: 0, fromOn: null };
   const kept = (kind: DeadlineKind, daysLeft: number, fromOn: string | null) => {
     if (!keep) return true;
