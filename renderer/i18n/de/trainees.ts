@@ -95,7 +95,7 @@ export default {
       fromKnowledge: 'Die Frist ({{days}} Tage) läuft ab dem Tag, an dem der Betrieb vom Ende erfahren hat: {{date}}.',
       none: 'Nach den erfassten Dokumenten ist keine Mitteilung an die Ausländerbehörde nötig.',
       noAuthority: 'die zuständige Ausländerbehörde (noch nicht im Adressbuch: unter „Dokumente“ zuordnen)',
-      content: 'Inhalt: dass und an welchem Tag die Ausbildung endet, Familienname, Vorname, Staatsangehörigkeit – schriftlich oder elektronisch.',
+      content: 'Inhalt: dass und an welchem Tag die Ausbildung endet, Familienname, Vorname, Staatsangehörigkeit; eine vorgeschriebene Form nennt die Quelle.',
       next: 'Das Ende ist eingetragen. Jetzt die Mitteilung erstellen und senden:',
       letter: 'Mitteilung erstellen (PDF)',
       recordSent: 'Als gesendet eintragen …',

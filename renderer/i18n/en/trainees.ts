@@ -98,7 +98,7 @@ export default {
       fromKnowledge: 'The period ({{days}} days) runs from the day the firm learned of the end: {{date}}.',
       none: 'By the recorded documents no notice to the Ausländerbehörde is needed.',
       noAuthority: 'the competent Ausländerbehörde (not yet in the address book: assign it under "Documents")',
-      content: 'Content: that and on which day the training ends, surname, first name, nationality – in writing or electronically.',
+      content: 'Content: that and on which day the training ends, surname, first name, nationality; a form the law prescribes is named in the source.',
       next: 'The end is recorded. Now create and send the notice:',
       letter: 'Create the notice (PDF)',
       recordSent: 'Record as sent …',
