@@ -43,6 +43,7 @@ Commands:
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
   export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
                                export a file; kinds: ${EXPORT_KINDS.join(', ')}
+                               mitteilung-abh: --without-reason leaves out the recorded reason for the end
 
 Options:
   --data-dir DIR               workspace folder (default: ${defaultDataDir()})
@@ -77,6 +78,7 @@ function parse(argv: string[]) {
         case: { type: 'string' },
         consent: { type: 'string' },
         language: { type: 'string' },
+        'without-reason': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -247,6 +249,8 @@ export async function main(argv: string[]): Promise<number> {
         from: v.from,
         to: v.to,
         language: v.language,
+        // mitteilung-abh: leave out the recorded reason for the end (the other kinds refuse the option).
+        withReason: v['without-reason'] ? false : undefined,
       };
       const request = Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
       const parsed = ExportRequest.safeParse(request);

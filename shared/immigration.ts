@@ -11,6 +11,8 @@ export const DOCUMENT_TYPES = [
   'ae_16g',
   'ae_16a',
   'ae_25',
+  /** A residence title of Kapitel 2 Abschnitt 4 AufenthG (§§ 18–21: employment, e.g. § 18a, § 18b, § 19c, § 19d). */
+  'ae_18_21',
   'beschaeftigungsduldung',
   'chancen_104c',
   'fiktionsbescheinigung',
@@ -277,6 +279,7 @@ export const RULE_IDS = [
   'renewal_permission',
   'renewal_other',
   'ausbildungsduldung',
+  'ausbildungsduldung_gestattung',
   'start_check',
   'notify_60c',
   'notify_16g',
@@ -351,6 +354,8 @@ export const EndNotice = z.object({
   days: z.number().nullable(),
   /** The period runs from (end or day of knowledge) … until. */
   fromOn: z.string().nullable(),
+  /** What the period runs from: the end, or the day the firm learned of it ("ab Kenntnis", § 4a Abs. 5 S. 3 Nr. 3). */
+  from: z.enum(['end', 'knowledge']).nullable(),
   dueOn: z.string().nullable(),
   documentId: z.number().nullable(),
   documentType: z.enum(DOCUMENT_TYPES).nullable(),

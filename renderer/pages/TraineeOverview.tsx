@@ -219,6 +219,7 @@ function NoticeSummary({ notice: n }: { notice: EndNotice }) {
               ? t('end.notice.due', { authority, date: formatDate(n.dueOn), cite: n.cite ?? '' })
               : t('end.notice.recommended', { authority, date: formatDate(n.dueOn) })}
           </p>
+          {n.from === 'knowledge' && n.fromOn ? <p>{t('end.notice.fromKnowledge', { days: n.days, date: formatDate(n.fromOn) })}</p> : null}
           <p className="muted small">{t('end.notice.content')}</p>
           <SourceNote source={n.source} uncertain={n.uncertain} />
         </>

@@ -67,6 +67,17 @@ describe('cli', () => {
     expect(text).toContain('Mitteilung über die vorzeitige Beendigung eines Ausbildungsverhältnisses');
     expect(text).toContain('Familienname Karimi');
     expect(text).toContain('Tag der Beendigung 13.11.2026');
+    // The demo recorded a reason (electron/core/demo.ts); --without-reason leaves it out, as the option in the app does.
+    expect(text).toContain('Grund der Beendigung Aufhebungsvertrag');
+    const plain = path.join(tempDir(), 'ohne-grund.pdf');
+    const w = cli(['export', 'mitteilung-abh', '--trainee', karimi, '--without-reason', '--out', plain, '--data-dir', dir]);
+    expect(w.code, w.err).toBe(0);
+    const plainText = await pdfText(fs.readFileSync(plain));
+    expect(plainText).toContain('Tag der Beendigung 13.11.2026');
+    expect(plainText).not.toContain('Grund der Beendigung');
+    expect(plainText).not.toContain('Aufhebungsvertrag');
+    // Only the notice has a reason to leave out: another kind refuses the option (usage, exit code 2).
+    expect(cli(['export', 'dokumentenstand', '--trainee', karimi, '--without-reason', '--out', plain, '--data-dir', dir]).code).toBe(2);
     for (const kind of ['ausbildungsbestaetigung', 'dokumentenstand']) {
       const f = path.join(tempDir(), `${kind}.pdf`);
       expect(cli(['export', kind, '--trainee', karimi, '--out', f, '--data-dir', dir]).code).toBe(0);

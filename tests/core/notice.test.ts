@@ -192,4 +192,68 @@ describe('the notice after an end of training', () => {
     expect(text).toContain('2. Ausbildungsjahr: 1.120,00 €');
     expect(text).not.toContain('3. Ausbildungsjahr');
   });
+  it('the Dokumentenstand names the actual end of an ended training (or one recorded in advance), not the planned end', async () => {
+    const clk = clock('2027-02-10');
+    const c = testCore({ now: clk.now });
+    await c.call('firm.save', firmInput());
+    // Planned 01.08.2026 – 31.07.2029; ended early on 31.01.2027 (January has 31 days).
+    const t = await c.call('trainees.create', traineeInput({ contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
+    await c.call('documents.create', docInput(t.id, { type: 'ausbildungsduldung', workNote: 'ausbildung_bei_betrieb', validUntil: '2029-07-31' }));
+    const subtitle = async () => (await pdfText((await runExport(c.store, { kind: 'dokumentenstand', traineeId: t.id }, clk.now())).bytes)).replace(/\u00a0/g, ' ');
+    expect(await subtitle()).toContain('Ausbildung 01.08.2026 – 31.07.2029 · Stand 10.02.2027');
+    // Recorded in advance for 28.02.2027 (2027 is no leap year): the end to come, marked as early.
+    await c.call('trainees.end', { id: t.id, kind: 'early', date: '2027-02-28', reason: 'Abbruch' });
+    expect(await subtitle()).toContain('Ausbildung 01.08.2026 – 28.02.2027 (endet vorzeitig) · Stand 10.02.2027');
+    clk.today = '2027-03-01';
+    // The registry settles an end recorded in advance before the first call of the day.
+    expect(await c.call('trainees.get', { id: t.id })).toMatchObject({ status: 'ended_early', endedOn: '2027-02-28' });
+    const ended = await subtitle();
+    expect(ended).toContain('Ausbildung 01.08.2026 – 28.02.2027 (vorzeitig beendet) · Stand 01.03.2027');
+    expect(ended).not.toContain('– 31.07.2029');
+  });
+  it('§ 4a Abs. 5 S. 3 Nr. 3: a title of §§ 18–21 gets four weeks from the day the firm learned of the early end, in dialog, list and letter', async () => {
+    const clk = clock('2028-03-01');
+    const c = testCore({ now: clk.now });
+    await c.call('firm.save', firmInput());
+    const t = await c.call('trainees.create', traineeInput({ contractStart: '2026-08-01', contractEndPlanned: '2029-07-31' }));
+    await withAbh(c, t.id);
+    const doc = await c.call('documents.create', docInput(t.id, { type: 'ae_18_21', workNote: 'erwerbstaetigkeit_erlaubt', number: 'E-4711', validUntil: '2029-07-31' }));
+    // Ended 31.01.2028, learned of on 03.02.2028. Four weeks "ab Kenntnis": 03.02.2028 + 28 days = 02.03.2028
+    // (2028 is a leap year: February has 29 days, so 26 days reach 29.02. and 2 more 02.03.; in 2027 it would be 03.03.).
+    expect(await c.call('immigration.endNotice', { traineeId: t.id, kind: 'early', date: '2028-01-31', knownOn: '2028-02-03' })).toMatchObject({
+      due: true,
+      ruleId: 'notify_4a',
+      binding: 'law',
+      cite: '§ 4a Abs. 5 S. 3 Nr. 3 AufenthG',
+      days: 28,
+      from: 'knowledge',
+      fromOn: '2028-02-03',
+      dueOn: '2028-03-02',
+      documentId: doc.id,
+      documentType: 'ae_18_21',
+    });
+    // Only an early end is to be reported (§ 4a Abs. 5 S. 3 Nr. 3: "vorzeitig beendet").
+    expect(await c.call('immigration.endNotice', { traineeId: t.id, kind: 'regular', date: '2029-07-31', knownOn: null })).toMatchObject({ due: false });
+    await c.call('trainees.end', { id: t.id, kind: 'early', date: '2028-01-31', reason: 'Kündigung', knownOn: '2028-02-03' });
+    const n = (await c.call('deadlines.list', {})).open.filter((d) => d.kind === 'notify_end');
+    // On 01.03.2028 the due day 02.03.2028 is one day ahead.
+    expect(n).toEqual([expect.objectContaining({ traineeId: t.id, ruleId: 'notify_4a', fromOn: '2028-02-03', eventOn: '2028-01-31', dueOn: '2028-03-02', daysLeft: 1, binding: 'law', documentId: doc.id })]);
+    expect(n[0]!.source).toContain('§ 4a Abs. 5 S. 3 Nr. 3 AufenthG');
+    // Its own sentence: § 4a names no form (the general "schriftlich oder elektronisch" is § 60c Abs. 5), and the period runs from knowledge.
+    expect(n[0]!.text.de).toBe('Vorzeitiges Ende der Beschäftigung (Ausbildung) von Amina Yousef am 31.01.2028 der Ausländerbehörde mitteilen, spätestens am 02.03.2028 (vier Wochen ab Kenntnis am 03.02.2028).');
+    const letter = await letterText(c, t.id, clk.now());
+    expect(letter).toContain('nach § 4a Abs. 5 S. 3 Nr. 3 AufenthG');
+    expect(letter).toContain('Aufenthaltsdokument Aufenthaltstitel zur Erwerbstätigkeit (§§ 18–21 AufenthG)');
+    expect(letter).toContain('Dokumentnummer E-4711');
+    expect(letter).toContain('am 31.01.2028 vorzeitig beendet wurde.');
+  });
+
+  it('a § 16a permit (Abschnitt 3, not §§ 18–21) gets only the recommendation, without a paragraph', async () => {
+    const c = testCore({ now: clock('2027-05-03').now });
+    const a = await c.call('trainees.create', traineeInput());
+    await c.call('documents.create', docInput(a.id, { type: 'ae_16a', workNote: 'beschaeftigung_erlaubt', validUntil: '2029-07-31' }));
+    // Ended 30.04.2027 (April has 30 days); the recommendation also counts four weeks from knowledge: 30.04. + 28 = 28.05.2027.
+    const rec = await c.call('immigration.endNotice', { traineeId: a.id, kind: 'early', date: '2027-04-30', knownOn: null });
+    expect(rec).toMatchObject({ due: true, ruleId: 'notify_recommended', binding: 'recommendation', cite: null, dueOn: '2027-05-28' });
+  });
 });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueFile, loadRules } from '../../electron/core/immigration/rules';
+import { DOCUMENT_TYPES } from '../../shared/immigration';
 import { testCore, traineeInput } from './helpers';
 import { docInput } from './immigrationFixtures';
 
@@ -24,6 +25,9 @@ describe('rule catalogue', () => {
     // § 60c Abs. 5, § 16g, § 60d: two weeks.
     for (const id of ['notify_60c', 'notify_16g', 'notify_60d'] as const) expect(rules.file.rules[id]).toMatchObject({ days: 14, binding: 'law', from: 'end' });
     expect(rules.file.rules.notify_4a).toMatchObject({ days: 28, from: 'knowledge' });
+    // … and it is applied to the titles of §§ 18–21 (document type ae_18_21) and to no other type.
+    expect(DOCUMENT_TYPES.filter((t) => rules.type(t).notifyRule === 'notify_4a')).toEqual(['ae_18_21']);
+    expect(rules.type('ae_18_21')).toMatchObject({ status: true, continuesWhenRenewalApplied: true, trainingTitle: false, lapseRule: null });
     expect(rules.file.rules.notify_4a.source.de).toContain('§§ 18–21');
     // Uncertainty is a field, not an editorial marker in a sentence.
     expect(rules.file.rules.notify_60d.uncertain).not.toBeNull();
@@ -131,6 +135,42 @@ describe('rule catalogue', () => {
     const all = (await c.call('deadlines.list', { horizonDays: 3000 })).open;
     expect(all.filter((d) => d.traineeId === x.id && d.kind === 'ausbildungsduldung')).toEqual([]);
     expect(all.filter((d) => d.kind === 'ausbildungsduldung' || d.kind === 'start_check').every((d) => d.daysLeft >= 0)).toBe(true);
+  });
+
+  it('Ausbildungsduldung after the asylum refusal: training begun with an Aufenthaltsgestattung needs no 3 months of Duldung (§ 60c Abs. 1 S. 1 Nr. 1)', async () => {
+    const c = testCore({ now: clock('2026-12-11').now });
+    // Began 01.08.2025 with an Aufenthaltsgestattung (in force then); asylum refused, Duldung since 01.12.2026 until 28.02.2027.
+    const t = await c.call('trainees.create', traineeInput({ contractStart: '2025-08-01', contractEndPlanned: '2028-07-31' }));
+    const g = await c.call('documents.create', docInput(t.id, { type: 'aufenthaltsgestattung', workNote: 'beschaeftigung_nur_mit_erlaubnis', issuedOn: '2025-02-01', validUntil: '2026-11-30' }));
+    const { traineeId: _t, ...duldung } = docInput(t.id, { type: 'duldung', workNote: 'ausbildung_bei_betrieb', issuedOn: '2026-12-01', validUntil: '2027-02-28' });
+    const d = await c.call('documents.renew', { ...duldung, replacesId: g.id });
+    const w = (await c.call('documents.list', { traineeId: t.id })).deadlines.filter((x) => x.kind === 'ausbildungsduldung');
+    // Not "from 01.03.2027" (01.12.2026 + 3 months, § 60c Abs. 2 Nr. 2): that precondition is for a training begun with a
+    // Duldung. Due before the Duldung ends, 28.02.2027 (2027 no leap year): 20 (11.–31.12.) + 31 + 28 = 79 days ahead.
+    expect(w).toEqual([expect.objectContaining({ ruleId: 'ausbildungsduldung_gestattung', documentId: d.id, fromOn: '2026-12-01', dueOn: '2027-02-28', daysLeft: 79, binding: 'law' })]);
+    expect(w[0]!.text.de).toContain('mit Aufenthaltsgestattung begonnen');
+    expect(w[0]!.text.de).toContain('spätestens vor dem Ende der Duldung am 28.02.2027');
+    expect(w[0]!.text.de).toContain('Die 3 Monate Duldung (§ 60c Abs. 2 Nr. 2 AufenthG) gelten hier nicht.');
+    expect(w[0]!.text.de).not.toContain('frühestens');
+    expect(w[0]!.source).toContain('§ 60c Abs. 1 S. 1 Nr. 1 AufenthG');
+    // "Without delay" has no number of days in the sources: marked uncertain, not invented.
+    expect(w[0]!.uncertain!.de).toContain('unverzüglich');
+    // Once the Ausbildungsduldung is recorded, the reminder is gone.
+    const { traineeId: _u, ...ad } = docInput(t.id, { type: 'ausbildungsduldung', workNote: 'ausbildung_bei_betrieb', issuedOn: '2027-01-10', validUntil: '2028-07-31' });
+    await c.call('documents.renew', { ...ad, replacesId: d.id });
+    expect((await c.call('documents.list', { traineeId: t.id })).deadlines.filter((x) => x.kind === 'ausbildungsduldung')).toEqual([]);
+
+    // A Gestattung that had ended before the training began (31.07.2025 < 01.08.2025) does not count: a training already
+    // running with a plain Duldung gets no reminder here (the window before the start is a planning date, never "overdue").
+    const u = await c.call('trainees.create', traineeInput({ firstName: 'Dawit', lastName: 'Bekele', contractStart: '2025-08-01', contractEndPlanned: '2028-07-31' }));
+    const ug = await c.call('documents.create', docInput(u.id, { type: 'aufenthaltsgestattung', workNote: 'beschaeftigung_nur_mit_erlaubnis', issuedOn: '2025-01-01', validUntil: '2025-07-31' }));
+    const { traineeId: _v, ...ud } = docInput(u.id, { type: 'duldung', workNote: 'ausbildung_bei_betrieb', issuedOn: '2025-08-01', validUntil: '2027-02-28' });
+    await c.call('documents.renew', { ...ud, replacesId: ug.id });
+    expect((await c.call('documents.list', { traineeId: u.id })).deadlines.filter((x) => x.kind === 'ausbildungsduldung')).toEqual([]);
+    // The catalogue names the exception beside the 3-month precondition, as data.
+    const rules = loadRules();
+    expect(rules.file.rules.ausbildungsduldung_gestattung.startedUnder).toEqual(['aufenthaltsgestattung']);
+    expect(rules.file.rules.ausbildungsduldung.source.de).toContain('nicht, wenn die Ausbildung schon mit Aufenthaltsgestattung begonnen wurde');
   });
 
   it('the dashboard takes its buckets and horizon from the catalogue; the check before the start shows from the day it is known', async () => {

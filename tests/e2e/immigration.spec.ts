@@ -118,6 +118,37 @@ test('a Duldung expiring in 10 days shows on the dashboard; after an early end t
   await expect(page.locator('section.bucket tbody tr', { hasText: 'Mitteilung an die Ausländerbehörde' })).toHaveCount(0);
 });
 
+test('a residence title of §§ 18–21 chosen in the form: the end dialog names § 4a Abs. 5 S. 3 Nr. 3, four weeks from the day the firm learned of it', async ({ page, app }) => {
+  await openApp(page, app);
+  await setUpFirm(page);
+  const contacts = new ContactsPageModel(page);
+  await contacts.open();
+  await contacts.add({ kind: 'Ausländerbehörde', organisation: 'Amt für Migration Hamburg', city: 'Hamburg' });
+  await expect(page.getByRole('cell', { name: /^Amt für Migration Hamburg/ })).toBeVisible();
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await form.fillBasics({ firstName: 'Dawit', lastName: 'Bekele', occupation: 'Tischler/-in', start: '01.08.2025', end: '31.07.2028', firstLanguage: 'Arabisch' });
+  await form.save();
+  await expectHeading(page, 'Dawit Bekele');
+  const docs = new DocumentsTabModel(page);
+  await docs.open();
+  const dialog = await docs.add({ type: 'Aufenthaltstitel §§ 18–21 AufenthG (Erwerbstätigkeit, z. B. § 18a, § 19c, § 19d)', number: 'E-4711', validUntil: '31.07.2028', workNote: '„Erwerbstätigkeit erlaubt“' });
+  await expect(dialog).toBeHidden();
+  await expect(docs.row('Aufenthaltstitel §§ 18–21')).toContainText('E-4711');
+  await docs.linkInstitution('Amt für Migration Hamburg');
+
+  await page.getByRole('link', { name: 'Übersicht' }).click();
+  await page.getByRole('button', { name: 'Ausbildung beenden' }).click();
+  const end = page.getByRole('dialog');
+  await end.getByLabel('Vorzeitig (Kündigung, Aufhebung, Abbruch)').check();
+  await end.getByLabel('Datum der Beendigung').fill(dayFromToday(-10).de);
+  await end.getByLabel('Davon erfahren am').fill(dayFromToday(-3).de);
+  // § 4a Abs. 5 S. 3 Nr. 3 AufenthG: four weeks from knowledge, i.e. 28 days after the day learned of: 25 days from today.
+  const summary = end.getByTestId('end-notice');
+  await expect(summary).toContainText(`Nach den erfassten Dokumenten ist eine Mitteilung zu senden: an Amt für Migration Hamburg, Hamburg, spätestens am ${dayFromToday(25).de} (§ 4a Abs. 5 S. 3 Nr. 3 AufenthG).`);
+  await expect(summary).toContainText(`Die Frist (28 Tage) läuft ab dem Tag, an dem der Betrieb vom Ende erfahren hat: ${dayFromToday(-3).de}.`);
+});
+
 test('a copy that is not what its name says is rejected next to the field, and nothing is saved', async ({ page, app }) => {
   await openApp(page, app);
   await createTrainee(page, { firstName: 'Dawit', lastName: 'Bekele', occupation: 'Tischler/-in', start: '01.08.2026', end: '31.07.2029' });

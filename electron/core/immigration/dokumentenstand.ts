@@ -9,6 +9,7 @@ import { buildDocument, COLORS } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
+import type { Trainee } from '../../../shared/trainees';
 import { docRows, documentOverview } from './documents';
 import { loadRules } from './rules';
 import { docLabel, keepParagraphs, KIND_SHORT_DE, mayTrainDe, missingDe, sourceDe, STATE_DE, whatToDoDe, workNoteDe } from './texts';
@@ -24,6 +25,13 @@ const grid = {
   paddingTop: () => 3,
   paddingBottom: () => 3,
 };
+
+/** The end of the training as printed: the actual end of an ended one (or one recorded in advance), else the planned end. */
+export function trainingEndDe(t: Trainee): string {
+  if (t.status !== 'active') return `${formatDate(t.endedOn ?? t.contractEndPlanned)}${t.status === 'ended_early' ? ' (vorzeitig beendet)' : ''}`;
+  if (t.scheduledEnd) return `${formatDate(t.scheduledEnd.date)}${t.scheduledEnd.kind === 'early' ? ' (endet vorzeitig)' : ''}`;
+  return formatDate(t.contractEndPlanned);
+}
 
 export async function dokumentenstandPdf(store: Store, traineeId: number, now: Date): Promise<ExportFile> {
   const { db } = store;
@@ -103,7 +111,7 @@ export async function dokumentenstandPdf(store: Store, traineeId: number, now: D
   const pdf = buildDocument({
     firm: getFirm(db),
     title: 'Dokumentenstand',
-    subtitle: [`${t.lastName}, ${t.firstName} · ${t.occupationName}`, `Ausbildung ${formatDate(t.contractStart)} – ${formatDate(t.contractEndPlanned)} · Stand ${formatDate(today)}`],
+    subtitle: [`${t.lastName}, ${t.firstName} · ${t.occupationName}`, `Ausbildung ${formatDate(t.contractStart)} – ${trainingEndDe(t)} · Stand ${formatDate(today)}`],
     content,
     createdAt: now,
     footerNote: 'Vertraulich: personenbezogene Daten',

@@ -65,7 +65,7 @@ export function endNotice(db: Db, input: { traineeId: number; kind: 'regular' | 
   const plan = planNoticeFor(db, t, input.kind, input.date, input.knownOn ?? input.date);
   const abh = recipientFor(db, t.id, 'auslaenderbehoerde');
   const authority = abh ? { id: abh.id, organisation: abh.organisation, city: abh.city } : null;
-  if (!plan) return { due: false, ruleId: null, binding: null, cite: null, days: null, fromOn: null, dueOn: null, documentId: null, documentType: null, authority, source: null, uncertain: null };
+  if (!plan) return { due: false, ruleId: null, binding: null, cite: null, days: null, fromOn: null, from: null, dueOn: null, documentId: null, documentType: null, authority, source: null, uncertain: null };
   const r = loadRules().file.rules[plan.ruleId];
-  return { due: true, ruleId: plan.ruleId, binding: r.binding, cite: r.cite, days: r.days, fromOn: plan.fromOn, dueOn: plan.dueOn, documentId: plan.documentId, documentType: plan.documentType, authority, source: r.source, uncertain: r.uncertain };
+  return { due: true, ruleId: plan.ruleId, binding: r.binding, cite: r.cite, days: r.days, fromOn: plan.fromOn, from: r.from, dueOn: plan.dueOn, documentId: plan.documentId, documentType: plan.documentType, authority, source: r.source, uncertain: r.uncertain };
 }

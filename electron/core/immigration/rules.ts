@@ -30,6 +30,8 @@ const notify = rule.extend({
   days: z.number().int().min(1),
   from: z.enum(['end', 'knowledge']),
   onRegularEnd: z.boolean(),
+  /** Its own sentence where the general one (notice.todo: "schriftlich oder elektronisch", § 60c Abs. 5) says more than its paragraph. */
+  todo: text.optional(),
 });
 const FileSchema = z.object({
   title: z.string(),
@@ -88,6 +90,8 @@ const FileSchema = z.object({
         duldungMonths: z.number().int().min(0),
         todoDuldung: text,
       }),
+      /** § 60c Abs. 1 S. 1 Nr. 1: training begun under one of `startedUnder`; the 3 months of Duldung do not apply. */
+      ausbildungsduldung_gestattung: todoRule.extend({ startedUnder: z.array(z.enum(DOCUMENT_TYPES)).min(1) }),
       start_check: todoRule,
       notify_60c: notify,
       notify_16g: notify,

@@ -79,10 +79,21 @@ export function migrate(db: Db, migrations: Migration[], backup: (fromVersion: n
   if (current === latest) return current;
   if (current > 0) backup(current);
   for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction: switched off before it, checked inside, on again after.
+    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.foreignKeysOff) {
+          const problems = db.pragma('foreign_key_check') as unknown[];
+          if (problems.length > 0) throw new Error(`migration ${m.name} broke foreign keys: ${JSON.stringify(problems.slice(0, 3))}`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+    }
   }
   const fkProblems = db.pragma('foreign_key_check') as unknown[];
   if (fkProblems.length > 0) throw new Error(`foreign key check failed after migrating: ${JSON.stringify(fkProblems.slice(0, 3))}`);

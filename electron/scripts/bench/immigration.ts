@@ -1,5 +1,6 @@
 // deadlines_ms: the dashboard's deadline list (open deadlines, latest done, who may not train today) over
-// 1,000 trainees with 10,000 documents (current ones and replaced versions). Target ≤ 20 ms.
+// 1,000 trainees with 10,000 documents (current ones and replaced versions). Target ≤ 20 ms. deadlines_cpu_ms: the
+// same as CPU time (on a machine shared with other work the wall time also counts waiting for a core).
 // deadlines_ics_ms: the calendar file of all their open deadlines when nothing changed since the export before (what
 // the kept calendar file costs after every call that changed the workspace; deadlines_ics_events events).
 import { toIsoDate } from '../../../shared/format';
@@ -10,7 +11,7 @@ import { documentOverview } from '../../core/immigration/documents';
 import { exportCalendar } from '../../core/immigration/calendar';
 import { openStore } from '../../core/store/db';
 import { createTrainee } from '../../core/trainees/service';
-import { median } from './util';
+import { median, medianCpu } from './util';
 
 const TYPES = ['duldung', 'ausbildungsduldung', 'ae_25', 'aufenthaltsgestattung', 'ae_16g'] as const;
 const NOTES = ['beschaeftigung_erlaubt', 'ausbildung_bei_betrieb', 'erwerbstaetigkeit_erlaubt', 'beschaeftigung_nur_mit_erlaubnis', 'beschaeftigung_erlaubt'] as const;
@@ -59,6 +60,7 @@ export async function benchImmigration(dir: string) {
   })();
   const docs = (db.prepare('SELECT count(*) AS n FROM residence_documents').get() as { n: number }).n;
   const deadlines_ms = await median(() => listDeadlines(db, today));
+  const deadlines_cpu_ms = medianCpu(() => listDeadlines(db, today));
   const list = listDeadlines(db, today);
   // The calendar file: first export (every deadline added), then the usual one (nothing changed, state only read).
   const first = exportCalendar(db, new Date());
@@ -67,6 +69,7 @@ export async function benchImmigration(dir: string) {
   store.close();
   return {
     deadlines_ms,
+    deadlines_cpu_ms,
     deadlines_trainees: 1000,
     deadlines_documents: docs,
     deadlines_listed: list.open.length,

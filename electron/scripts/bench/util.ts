@@ -14,3 +14,20 @@ export async function median(fn: () => unknown, runs = 21, warmup = 3): Promise<
 }
 
 export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/**
+ * Median CPU time of `runs` calls of a synchronous fn (user + system, process.cpuUsage), in ms: on a machine shared
+ * with other work, wall time also counts the time spent waiting for a core; CPU time mostly does not.
+ */
+export function medianCpu(fn: () => unknown, runs = 21, warmup = 3): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.cpuUsage();
+    fn();
+    const t = process.cpuUsage(t0);
+    times.push((t.user + t.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 1000) / 1000;
+}

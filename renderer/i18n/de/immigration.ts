@@ -10,6 +10,7 @@ export default {
     ae_16g: 'Aufenthaltserlaubnis § 16g AufenthG (Ausbildung für Geduldete)',
     ae_16a: 'Aufenthaltserlaubnis § 16a AufenthG (Berufsausbildung)',
     ae_25: 'Aufenthaltserlaubnis § 25 AufenthG (humanitär)',
+    ae_18_21: 'Aufenthaltstitel §§ 18–21 AufenthG (Erwerbstätigkeit, z. B. § 18a, § 19c, § 19d)',
     beschaeftigungsduldung: 'Beschäftigungsduldung (§ 60d AufenthG)',
     chancen_104c: 'Chancen-Aufenthaltsrecht (§ 104c AufenthG)',
     fiktionsbescheinigung: 'Fiktionsbescheinigung',

@@ -13,6 +13,7 @@ export default {
     ae_16g: 'Residence permit for training of tolerated persons (§ 16g AufenthG)',
     ae_16a: 'Residence permit for vocational training (§ 16a AufenthG)',
     ae_25: 'Residence permit on humanitarian grounds (§ 25 AufenthG)',
+    ae_18_21: 'Residence title for employment (§§ 18–21 AufenthG, e.g. § 18a, § 19c, § 19d)',
     beschaeftigungsduldung: 'Toleration for employment (Beschäftigungsduldung, § 60d AufenthG)',
     chancen_104c: 'Opportunity residence (Chancen-Aufenthaltsrecht, § 104c AufenthG)',
     fiktionsbescheinigung: 'Provisional certificate (Fiktionsbescheinigung)',

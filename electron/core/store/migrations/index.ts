@@ -7,11 +7,17 @@ import m005 from './005_calendar.sql';
 import m006 from './006_notice.sql';
 import m007 from './007_network.sql';
 import m008 from './008_print.sql';
+import m009 from './009_employment_title.sql';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Runs with foreign keys off (a table rebuilt to change a CHECK: dropping the old table must not fire ON DELETE
+   * actions); every foreign key is checked before its transaction commits.
+   */
+  foreignKeysOff?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -23,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: '006_notice', sql: m006 },
   { version: 7, name: '007_network', sql: m007 },
   { version: 8, name: '008_print', sql: m008 },
+  { version: 9, name: '009_employment_title', sql: m009, foreignKeysOff: true },
 ];
