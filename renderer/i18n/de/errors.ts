@@ -95,6 +95,7 @@ export default {
   person_has_consents: 'Diese Person hat {{count}} Einwilligung(en) erhalten. Sie bleibt deshalb eingetragen; tragen Sie stattdessen „bis“ ein.',
   contact_has_consents: 'Diese Stelle hat {{count}} Einwilligung(en) erhalten und bleibt deshalb im Adressbuch.',
   consent_text_used: 'Diesem Einwilligungstext wurde bereits zugestimmt. Er wird nicht mehr geändert – legen Sie eine neue Fassung an.',
+  consent_not_paper: 'Diese Einwilligung wurde elektronisch erteilt; es gibt kein Papier zum Einscannen.',
   consent_revoked: 'Diese Einwilligung wurde am {{date}} widerrufen und kann nicht mehr geändert werden.',
   field: {
     required: 'Bitte ausfüllen.',

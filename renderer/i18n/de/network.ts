@@ -139,6 +139,7 @@ export default {
     agreementStatuses: { open: 'offen', done: 'erledigt', not_kept: 'nicht eingehalten' },
   },
   consents: {
+    scan: { upload: 'Scan der unterschriebenen Einwilligung hochladen (PDF, JPEG, PNG)', replace: 'Scan ersetzen', none: 'Noch kein Scan.', download: 'Scan speichern ({{name}})' },
     title: 'Einwilligungen',
     intro: 'Daten an Personen und Stellen des Netzwerks gehen nur mit Einwilligung weiter (Art. 7 DSGVO, § 26 Abs. 2 BDSG): freiwillig, informiert und jederzeit widerrufbar.',
     statutory: 'Gesetzliche Mitteilungen an die Ausländerbehörde (z. B. nach § 60c Abs. 5 AufenthG) brauchen keine Einwilligung.',
@@ -202,6 +203,12 @@ export default {
     planPositionsHint: 'mit Komma getrennt, z. B. A3, A5',
     sources: { country: 'im Herkunftsland', work: 'bei der Arbeit', route: 'unterwegs (Flucht/Migration)', other: 'anderswo' },
     proofs: { practical_trial: 'praktische Probe', certificate: 'Zeugnis / Nachweis', own_account: 'eigene Angabe' },
+  },
+  access: {
+    title: 'Auskunft über gespeicherte Daten (Art. 15 DSGVO)',
+    intro: 'Alles, was über die/den Auszubildende/n gespeichert ist: als PDF zum Lesen und als JSON-Datei (maschinenlesbar, mit Versionsangabe). Beide enthalten dieselben Daten aus allen Bereichen; gespeicherte Kopien und Scans sind mit Name, Größe und Prüfsumme aufgeführt.',
+    pdf: 'Auskunft (PDF)',
+    json: 'Auskunft (JSON)',
   },
   retention: {
     title: 'Aufbewahrung im Netzwerk',

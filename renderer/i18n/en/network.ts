@@ -141,6 +141,7 @@ export default {
     agreementStatuses: { open: 'open', done: 'done', not_kept: 'not kept' },
   },
   consents: {
+    scan: { upload: 'Upload the scan of the signed consent (PDF, JPEG, PNG)', replace: 'Replace the scan', none: 'No scan yet.', download: 'Save the scan ({{name}})' },
     title: 'Consents',
     intro: 'Data go to people and organisations of the network only with consent (Art. 7 GDPR, § 26 (2) BDSG): voluntary, informed and revocable at any time.',
     statutory: 'Statutory notices to the Ausländerbehörde (e.g. under § 60c (5) AufenthG) need no consent.',
@@ -204,6 +205,12 @@ export default {
     planPositionsHint: 'separated by commas, e.g. A3, A5',
     sources: { country: 'in the home country', work: 'at work', route: 'on the way (flight/migration)', other: 'elsewhere' },
     proofs: { practical_trial: 'practical trial', certificate: 'certificate', own_account: 'own account' },
+  },
+  access: {
+    title: 'Access to the stored data (Art. 15 GDPR)',
+    intro: 'Everything stored about the trainee: as a PDF to read and as a JSON file (machine-readable, with a version). Both hold the same data from every part; stored copies and scans are listed with name, size and checksum.',
+    pdf: 'Access report (PDF)',
+    json: 'Access report (JSON)',
   },
   retention: {
     title: 'Retention in the network',
