@@ -248,5 +248,7 @@ export const networkContract = {
   /** The retention rules with their source, and the periods in force (settings, default from the rules file). */
   'network.retention': { input: z.object({}).strict(), output: RetentionRules },
   'network.saveRetention': { input: RetentionYears, output: RetentionRules },
+  /** What was deleted after its retention period: when, whose, which category and how many — never the content. */
+  'network.deletionLog': { input: z.object({}).strict(), output: z.array(z.object({ id: z.number(), traineeId: z.number(), firstName: z.string(), lastName: z.string(), category: z.enum(RETENTION_CATEGORIES), count: z.number(), deletedAt: z.string() })) },
   'network.deleteDue': { input: z.object({ traineeId: id, category: z.enum(RETENTION_CATEGORIES) }).strict(), output: z.object({ deleted: z.number() }) },
 } as const;

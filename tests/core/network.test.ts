@@ -302,6 +302,7 @@ describe('retention', () => {
     expect(o.notes).toHaveLength(1);
     const log = core.store.db.prepare('SELECT * FROM network_deletions').all();
     expect(log).toEqual([{ id: 1, trainee_id: t.id, category: 'moderation', count: 1, deleted_at: now.toISOString() }]);
+    expect(await core.call('network.deletionLog', {})).toEqual([{ id: 1, traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'moderation', count: 1, deletedAt: now.toISOString() }]);
     expect(await core.call('network.deleteDue', { traineeId: t.id, category: 'moderation' })).toEqual({ deleted: 0 });
     expect((await core.call('network.dueForDeletion', {})).map((d) => d.category)).toEqual(['counselling_notes']);
   });

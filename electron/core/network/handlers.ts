@@ -1,7 +1,7 @@
 import { toIsoDate } from '../../../shared/format';
 import type { networkContract } from '../../../shared/network';
 import { defineHandlers } from '../api/registry';
-import { deleteDue, dueForDeletion, retentionRules, saveRetentionYears } from './retention';
+import { deleteDue, deletionLog, dueForDeletion, retentionRules, saveRetentionYears } from './retention';
 import { attachConsentScan, readConsentScan } from './scans';
 import * as s from './service';
 
@@ -34,5 +34,6 @@ export const networkHandlers = defineHandlers<typeof networkContract>({
   'network.dueForDeletion': (_i, { store, now }) => dueForDeletion(store.db, toIsoDate(now())),
   'network.retention': (_i, { store }) => retentionRules(store.db),
   'network.saveRetention': (i, { store }) => saveRetentionYears(store.db, i),
+  'network.deletionLog': (_i, { store }) => deletionLog(store.db),
   'network.deleteDue': ({ traineeId, category }, { store, now }) => deleteDue(store.db, traineeId, category, toIsoDate(now()), now()),
 });

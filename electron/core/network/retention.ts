@@ -84,3 +84,11 @@ export function deleteDue(db: Db, traineeId: number, category: RetentionCategory
     return { deleted: ids.length };
   })();
 }
+
+/** The deletion log, newest first (category and count only). */
+export function deletionLog(db: Db) {
+  return db
+    .prepare(`SELECT d.id, d.trainee_id AS traineeId, t.first_name AS firstName, t.last_name AS lastName, d.category, d.count, d.deleted_at AS deletedAt
+      FROM network_deletions d JOIN trainees t ON t.id = d.trainee_id ORDER BY d.deleted_at DESC, d.id DESC LIMIT 200`)
+    .all() as { id: number; traineeId: number; firstName: string; lastName: string; category: RetentionCategory; count: number; deletedAt: string }[];
+}

@@ -233,6 +233,8 @@ export default {
     deletionDue: 'Zur Löschung fällig',
     dueHint: 'Die Aufbewahrungsfrist ist abgelaufen (Fristen mit Quelle unter Einstellungen → Aufbewahrung; keine Rechtsberatung). Gelöscht wird ohne Rückfrage; vermerkt wird nur, was und wie viel gelöscht wurde.',
     dueCategories: { moderation: 'Moderationsfälle nach Ablauf der Frist: {{count}}', counselling_notes: 'Beratungsnotizen nach Ablauf der Frist: {{count}}' },
+    deletionLog: 'Gelöscht nach Ablauf der Frist (vermerkt ohne Inhalt)',
+    deletedCategories: { moderation: 'Moderationsfälle gelöscht: {{count}}', counselling_notes: 'Beratungsnotizen gelöscht: {{count}}' },
     deleteDue: 'Jetzt löschen',
     empty: 'Keine Lücken, keine anstehenden Vereinbarungen, keine auslaufenden Einwilligungen.',
   },

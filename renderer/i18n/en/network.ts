@@ -235,6 +235,8 @@ export default {
     deletionDue: 'Due for deletion',
     dueHint: 'The retention period has ended (periods with their source under Settings → Retention; not legal advice). Deleting does not ask again; only what and how much was deleted is recorded.',
     dueCategories: { moderation: 'Moderation cases past their retention period: {{count}}', counselling_notes: 'Counselling notes past their retention period: {{count}}' },
+    deletionLog: 'Deleted after the retention period (recorded without the content)',
+    deletedCategories: { moderation: 'Moderation cases deleted: {{count}}', counselling_notes: 'Counselling notes deleted: {{count}}' },
     deleteDue: 'Delete now',
     empty: 'No gaps, no agreement dates coming up, no consents running out.',
   },
