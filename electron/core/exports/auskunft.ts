@@ -10,7 +10,7 @@ import { retentionRules } from '../network/retention';
 import { COLORS, buildDocument, fieldTable } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Db, Store } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile as getTrainee } from '../trainees/service';
 import { fileSlug } from './text';
 
 /** Version of the JSON layout below; raise it when the layout changes (not when a table gains a column). */

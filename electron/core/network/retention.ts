@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { resourcesDir } from '../paths';
 import { getSetting, setSetting } from '../settings';
 import type { Db } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile as getTrainee } from '../trainees/service';
 
 type Rule = RetentionRules['rules'][number] & { years?: number };
 const SETTING = 'networkRetentionYears';

@@ -29,7 +29,7 @@ import {
 } from '../../../shared/network';
 import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile as getTrainee } from '../trainees/service';
 
 type Row = Record<string, unknown>;
 type Out<T extends z.ZodType> = z.output<T>;

@@ -78,15 +78,32 @@ export function migrate(db: Db, migrations: Migration[], backup: (fromVersion: n
   }
   if (current === latest) return current;
   if (current > 0) backup(current);
-  for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  for (const m of migrations.slice(current)) runMigration(db, m);
   const fkProblems = db.pragma('foreign_key_check') as unknown[];
   if (fkProblems.length > 0) throw new Error(`foreign key check failed after migrating: ${JSON.stringify(fkProblems.slice(0, 3))}`);
   return latest;
+}
+
+/**
+ * One migration in one transaction. A migration whose first line is `-- foreign_keys: off` rebuilds a table (SQLite's
+ * documented procedure): foreign keys are off while it runs (a pragma that cannot change inside a transaction), and
+ * every foreign key is checked before the commit; a problem rolls the whole migration back.
+ */
+export function runMigration(db: Db, m: Migration) {
+  const fkOff = m.sql.startsWith('-- foreign_keys: off');
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (fkOff) {
+        const problems = db.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) throw new Error(`foreign key check failed in migration ${m.name}: ${JSON.stringify(problems.slice(0, 3))}`);
+      }
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  } finally {
+    if (fkOff) db.pragma('foreign_keys = ON');
+  }
 }
 
 export function openStore(dataDir: string, opts: OpenOptions = {}): Store {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, toIsoDate } from '../../../shared/format';
 import type { ConflictCase, ConflictStep, Consent, Person } from '../../../shared/network';
-import type { Trainee } from '../../../shared/trainees';
+import type { TraineeFile } from '../../../shared/trainees';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
@@ -27,7 +27,7 @@ type DialogState =
   | { kind: 'competence' }
   | null;
 
-export function NetworkTab({ trainee }: { trainee: Trainee }) {
+export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
   const { t } = useTranslation('network');
   const { t: tc } = useTranslation('common');
   const data = useAsync(
