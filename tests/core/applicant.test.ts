@@ -4,15 +4,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemo } from '../../electron/core/demo';
+import type { CallInput } from '../../shared/api';
 import { checkDatabase, openStore } from '../../electron/core/store/db';
 import { MIGRATIONS } from '../../electron/core/store/migrations';
 import { tempDir, testCore, traineeInput } from './helpers';
 
 const NOW = new Date('2026-09-01T10:00:00Z');
 
-function applicantInput() {
+function applicantInput(): CallInput<'trainees.createApplicant'> {
   const { contractStart: _s, contractEndPlanned: _e, probationMonths: _p, weeklyHours: _w, ...rest } = traineeInput({ firstName: 'Samir', lastName: 'Noori' }) as Record<string, unknown>;
-  return rest as never;
+  return rest as CallInput<'trainees.createApplicant'>;
 }
 
 describe('migration 010', () => {
@@ -71,7 +72,7 @@ describe('an applicant without a contract', () => {
     expect(() => core.store.db.prepare("UPDATE trainees SET contract_start = '2026-10-01' WHERE id = ?").run(a.id)).toThrow(/CHECK/);
 
     // Ausbildungsvertrag erfassen: the contract's fields are checked like a trainee's; then plan and Nachweis work.
-    const withContract = { ...traineeInput({ firstName: 'Samir', lastName: 'Noori', contractStart: '2026-10-01', contractEndPlanned: '2029-09-30' }), id: a.id } as never;
+    const withContract = { ...traineeInput({ firstName: "Samir", lastName: "Noori", contractStart: "2026-10-01", contractEndPlanned: "2029-09-30" }), id: a.id } as never;
     const bad = await core.fail('trainees.recordContract', { ...(withContract as object), contractEndPlanned: '2026-01-01' });
     expect(bad.issues?.[0]).toMatchObject({ path: ['contractEndPlanned'] });
     expect((await core.call('trainees.get', { id: a.id })).status).toBe('applicant');

@@ -4,7 +4,7 @@ import { expectAccessible } from './a11y';
 import { expect, openApp, test } from './fixtures';
 import { ContactsPageModel, dayFromToday } from './immigrationPages';
 import { NetworkTabModel } from './networkPages';
-import { createTrainee, setUpFirm } from './pages';
+import { createTrainee, expectHeading, setUpFirm, TraineeFormModel } from './pages';
 
 test('due for deletion: a closed case and the notes of an ended training, deleted per category and logged without content', async ({ page, app }) => {
   await openApp(page, app);
@@ -120,4 +120,39 @@ test('the network tab in English: every text translated, and accessible', async 
   const text = await tab.innerText();
   expect(text.split('\n').filter((l) => GERMAN.test(l))).toEqual([]);
   await expectAccessible(page, 'network tab (English)');
+});
+
+test('an applicant in an EQ: a file without a contract, its timeline, no plan yet, then the contract is recorded', async ({ page, app }) => {
+  await openApp(page, app);
+  await setUpFirm(page);
+  const form = new TraineeFormModel(page);
+  await form.openNew();
+  await page.locator('input[name=firstName]').fill('Samir');
+  await page.locator('input[name=lastName]').fill('Noori');
+  await page.locator('select[name=occupationId]').selectOption({ label: 'Tischler/-in' });
+  await page.getByLabel(/Bewerber\/in: noch kein Ausbildungsvertrag/).check();
+  await expect(page.locator('input[name=contractStart]')).toHaveCount(0);
+  await form.save();
+  await expectHeading(page, 'Samir Noori');
+  await expect(page.locator('.page-head .pill')).toHaveText('Bewerber/in');
+  await expect(page.getByRole('note')).toContainText('Noch kein Ausbildungsvertrag');
+
+  const net = new NetworkTabModel(page);
+  await net.open();
+  const d = dayFromToday;
+  await net.addMeasure({ type: 'Praktikum', status: 'abgeschlossen', start: d(-120).de, end: d(-90).de });
+  await net.addMeasure({ type: 'Einstiegsqualifizierung (EQ)', status: 'läuft', start: d(-80).de, end: d(60).de });
+  await expect(page.locator('.timeline-item')).toHaveCount(2);
+  await expect(net.measure('Einstiegsqualifizierung')).toContainText(`Lücke: Nach dem ${d(60).de} ist nichts geplant.`);
+
+  await page.getByRole('link', { name: /^Ausbildungsplan$/ }).click();
+  await expect(page.getByRole('note')).toContainText('Noch kein Ausbildungsvertrag');
+  await page.getByRole('note').getByRole('link', { name: 'Ausbildungsvertrag erfassen' }).click();
+  await expectHeading(page, 'Ausbildungsvertrag erfassen: Samir Noori');
+  await page.locator('input[name=contractStart]').fill(d(61).de);
+  await page.locator('input[name=contractEndPlanned]').fill(d(61 + 3 * 365).de);
+  await form.save();
+  await expectHeading(page, 'Samir Noori');
+  await expect(page.locator('.page-head .pill')).toHaveText('In Ausbildung');
+  await expect(page.getByRole('note')).toHaveCount(0);
 });
