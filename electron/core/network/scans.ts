@@ -1,13 +1,12 @@
 // The scan of a consent given on signed paper: checked and stored like a residence document's copy (type by
 // content, at most 20 MB, complete file, SHA-256; immigration/copies.ts) under files/trainees/<id>/consents/,
 // removed with the trainee. The row and the file are written together: a failure leaves neither.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { CopyUpload } from '../../../shared/immigration';
 import { AppError } from '../errors';
-import { checkCopy, copyAbsPath, removeQuietly, writeFileAtomic } from '../immigration/copies';
+import { checkCopy, copyAbsPath, readChecked, removeQuietly, writeFileAtomic } from '../immigration/copies';
 import { checkPixels } from '../language/pictures';
 import type { Store } from '../store/db';
 import { getConsent } from './service';
@@ -47,12 +46,6 @@ export function readConsentScan(store: Store, consentId: number) {
   getConsent(store.db, consentId);
   const r = row(store, consentId)!;
   if (!r.scan_path || !r.scan_name || !r.scan_mime) throw new AppError('copy_missing', `Consent ${consentId} has no stored scan`);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(copyAbsPath(store, r.trainee_id, r.scan_path));
-  } catch {
-    throw new AppError('copy_damaged', `The scan of consent ${consentId} cannot be read`);
-  }
-  if (crypto.createHash('sha256').update(bytes).digest('hex') !== r.scan_sha256) throw new AppError('copy_damaged', `The scan of consent ${consentId} was changed or damaged`);
+  const bytes = readChecked(store, r.trainee_id, r.scan_path, r.scan_sha256, `The scan of consent ${consentId}`);
   return { fileName: r.scan_name, mimeType: r.scan_mime, base64: bytes.toString('base64'), bytes: bytes.byteLength };
 }

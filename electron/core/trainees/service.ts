@@ -193,14 +193,19 @@ export function createApplicant(db: Db, input: z.output<typeof ApplicantInput>, 
   return getTraineeFile(db, insertTrainee(db, params(input), 'applicant', now));
 }
 
+/** Writes an applicant's file; with `status: 'active'` the contract in `rest` makes it a trainee's. */
+function writeApplicant(db: Db, id: number, rest: Parameters<typeof params>[0], status: 'applicant' | 'active', now: Date) {
+  const before = getTraineeFile(db, id);
+  if (before.status !== 'applicant') throw new AppError('not_applicant', `Trainee ${id} already has a training contract`);
+  assertOccupation(db, rest.occupationId);
+  const p = params(rest);
+  db.prepare(`UPDATE trainees SET ${Object.keys(p).map((c) => `${c} = @${c}`).join(', ')}, status = @status, updated_at = @ts WHERE id = @id`).run({ ...p, status, ts: now.toISOString(), id });
+}
+
 export function updateApplicant(db: Db, input: z.output<typeof ApplicantUpdate>, now = new Date()): TraineeFile {
   const { id, ...rest } = input;
   return db.transaction(() => {
-    const before = getTraineeFile(db, id);
-    if (before.status !== 'applicant') throw new AppError('not_applicant', `Trainee ${id} already has a training contract`);
-    assertOccupation(db, rest.occupationId);
-    const p = params(rest);
-    db.prepare(`UPDATE trainees SET ${Object.keys(p).map((c) => `${c} = @${c}`).join(', ')}, updated_at = @ts WHERE id = @id`).run({ ...p, ts: now.toISOString(), id });
+    writeApplicant(db, id, rest, 'applicant', now);
     return getTraineeFile(db, id);
   })();
 }
@@ -209,11 +214,7 @@ export function updateApplicant(db: Db, input: z.output<typeof ApplicantUpdate>,
 export function recordContract(db: Db, input: z.output<typeof ContractInput>, now = new Date()): Trainee {
   const { id, ...rest } = input;
   return db.transaction(() => {
-    const before = getTraineeFile(db, id);
-    if (before.status !== 'applicant') throw new AppError('not_applicant', `Trainee ${id} already has a training contract`);
-    assertOccupation(db, rest.occupationId);
-    const p = params(rest);
-    db.prepare(`UPDATE trainees SET ${Object.keys(p).map((c) => `${c} = @${c}`).join(', ')}, status = 'active', updated_at = @ts WHERE id = @id`).run({ ...p, ts: now.toISOString(), id });
+    writeApplicant(db, id, rest, 'active', now);
     // As after trainees.create: the training plan is made when it is first opened.
     return getTrainee(db, id);
   })();
