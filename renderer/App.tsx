@@ -36,7 +36,7 @@ function Page({ route }: { route: string[] }) {
       return <LanguagePage route={route} />;
     case 'trainees':
       if (a === 'new') return <TraineeFormPage />;
-      if (a && /^\d+$/.test(a)) return b === 'edit' ? <TraineeFormPage key={`e${a}`} id={Number(a)} /> : <TraineeDetail key={a} id={Number(a)} tab={b} />;
+      if (a && /^\d+$/.test(a)) return b === 'edit' || b === 'contract' ? <TraineeFormPage key={`${b}${a}`} id={Number(a)} contract={b === 'contract'} /> : <TraineeDetail key={a} id={Number(a)} tab={b} />;
       return <TraineeList />;
     default:
       return <TraineeList />;

@@ -21,6 +21,9 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fristen-ics') }).strict(),
   z.object({ kind: z.literal('moderationsprotokoll'), caseId: id }).strict(),
   z.object({ kind: z.literal('einwilligung'), consentId: id }).strict(),
+  // Art. 15 GDPR: everything stored about the trainee, readable (PDF) and complete, schema-versioned (JSON).
+  z.object({ kind: z.literal('auskunft'), traineeId: id }).strict(),
+  z.object({ kind: z.literal('auskunft-json'), traineeId: id }).strict(),
   // Worksheet of a learning task; language: the translations to print ('de': none), default the task's language.
   z.object({ kind: z.literal('arbeitsblatt'), taskId: id, language: z.enum(LANGUAGE_CODES).optional(), articleColors: z.boolean().optional() }).strict(),
   // The glossary as CSV (the import format): filter 'all', 'general' (firm-wide entries) or an occupation id.
@@ -31,7 +34,7 @@ export type ExportKind = ExportRequest['kind'];
 export const EXPORT_KINDS = ExportRequest.options.map((o) => o.shape.kind.value) as ExportKind[];
 
 /** Kinds that are not PDFs (nothing to open in a PDF viewer or print). */
-const NOT_PDF: readonly ExportKind[] = ['fristen-ics', 'glossar'];
+const NOT_PDF: readonly ExportKind[] = ['fristen-ics', 'glossar', 'auskunft-json'];
 export const isPdfExport = (kind: ExportKind) => !NOT_PDF.includes(kind);
 
 /** The file, and for a calendar what changed since the export before. */

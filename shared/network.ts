@@ -3,6 +3,8 @@
 // competences brought along. Records that will travel in case files carry a UUID and created/updated times.
 import { z } from 'zod';
 import { id, isoDate, longText, optDate, optEmail, optText, orderedDates, text } from './common';
+import { CopyInfo, CopyUpload } from './immigration';
+import { FileResult } from './system';
 
 export const PERSON_ROLES = ['mediator', 'counsellor', 'asa_coach', 'teacher_school', 'teacher_language', 'ausbildungsberater', 'willkommenslotse', 'mentor', 'interpreter', 'other'] as const;
 export const PARTNER_TYPES = ['operative', 'strategic'] as const;
@@ -163,7 +165,7 @@ export const ConsentInput = z
   });
 export const Consent = z.object({ ...meta, traineeId, textId: z.number(), textVersion: z.number(), textTitle: z.string(), personId: z.number().nullable(), contactId: z.number().nullable(),
   recipient: z.string(), purpose: z.string(), categories: z.array(z.enum(DATA_CATEGORIES)), givenOn: z.string(), form: z.enum(CONSENT_FORMS), validUntil: z.string().nullable(),
-  revokedOn: z.string().nullable() });
+  revokedOn: z.string().nullable(), scan: CopyInfo.nullable() });
 export type Consent = z.infer<typeof Consent>;
 export const DisclosureInput = z
   .object({ consentId: id, disclosedOn: isoDate, categories, sha256: z.string().refine((v) => /^[0-9a-f]{64}$/.test(v), { params: { key: 'invalid_checksum' } }).nullish().transform((v) => v ?? null), note: optText(500) })
@@ -201,6 +203,18 @@ export type NetworkDashboard = z.infer<typeof NetworkDashboard>;
 
 const ok = z.object({ deleted: z.literal(true) });
 export const RETENTION_CATEGORIES = ['moderation', 'counselling_notes'] as const;
+export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+/** Retention periods that are a setting: whole years, 1 to 10. */
+const retentionYear = z.number().int().min(1).max(10);
+export const RetentionYears = z.object({ moderation: retentionYear, counselling_notes: retentionYear }).strict();
+export type RetentionYears = z.infer<typeof RetentionYears>;
+const loc = z.object({ de: z.string(), en: z.string() });
+export const RetentionRules = z.object({
+  rules: z.array(z.object({ id: z.string(), what: loc, keep: loc, source: z.string(), uncertain: z.boolean() })),
+  years: RetentionYears,
+  defaults: RetentionYears,
+});
+export type RetentionRules = z.infer<typeof RetentionRules>;
 const byId = z.object({ id }).strict();
 export const networkContract = {
   'network.overview': { input: z.object({ traineeId }).strict(), output: NetworkOverview },
@@ -221,6 +235,9 @@ export const networkContract = {
   'network.newConsentTextVersion': { input: z.object({ id, title: text(200), body: text(20000) }).strict(), output: ConsentText },
   'network.saveConsent': { input: ConsentInput, output: Consent },
   'network.revokeConsent': { input: z.object({ id, revokedOn: isoDate }).strict(), output: Consent },
+  /** The scan of a consent given on signed paper (replaces an earlier scan). */
+  'network.attachConsentScan': { input: z.object({ consentId: id, copy: CopyUpload }).strict(), output: Consent },
+  'network.consentScan': { input: z.object({ consentId: id }).strict(), output: FileResult },
   'network.recordDisclosure': { input: DisclosureInput, output: Disclosure },
   'network.saveNote': { input: NoteInput, output: Note },
   'network.deleteNote': { input: byId, output: ok },
@@ -228,5 +245,10 @@ export const networkContract = {
   'network.deleteCompetence': { input: byId, output: ok },
   /** Per trainee and category, how many records are past their retention period (resources/network/retention.json). */
   'network.dueForDeletion': { input: z.object({}).strict(), output: z.array(z.object({ traineeId: z.number(), firstName: z.string(), lastName: z.string(), category: z.enum(RETENTION_CATEGORIES), count: z.number() })) },
+  /** The retention rules with their source, and the periods in force (settings, default from the rules file). */
+  'network.retention': { input: z.object({}).strict(), output: RetentionRules },
+  'network.saveRetention': { input: RetentionYears, output: RetentionRules },
+  /** What was deleted after its retention period: when, whose, which category and how many — never the content. */
+  'network.deletionLog': { input: z.object({}).strict(), output: z.array(z.object({ id: z.number(), traineeId: z.number(), firstName: z.string(), lastName: z.string(), category: z.enum(RETENTION_CATEGORIES), count: z.number(), deletedAt: z.string() })) },
   'network.deleteDue': { input: z.object({ traineeId: id, category: z.enum(RETENTION_CATEGORIES) }).strict(), output: z.object({ deleted: z.number() }) },
 } as const;

@@ -3,7 +3,8 @@ import { empty, id, isoDate, longText, optDate, optEmail, optText, orderedDates,
 import { LANGUAGE_CODES } from './languages';
 
 export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export const TRAINEE_STATUSES = ['active', 'ended_regular', 'ended_early'] as const;
+/** 'applicant': a trainee file without a training contract yet (Praktikum, EQ); "Ausbildungsvertrag erfassen" makes it 'active'. */
+export const TRAINEE_STATUSES = ['applicant', 'active', 'ended_regular', 'ended_early'] as const;
 export type TraineeStatus = (typeof TRAINEE_STATUSES)[number];
 
 const lang = z.enum(LANGUAGE_CODES);
@@ -46,12 +47,19 @@ function checkTrainee(v: { contractStart: string; contractEndPlanned: string; da
 
 export const TraineeInput = z.object(traineeFields).strict().superRefine(checkTrainee);
 export type TraineeInput = z.input<typeof TraineeInput>;
+const { contractStart: _s, contractEndPlanned: _e, probationMonths: _p, weeklyHours: _w, ...applicantFields } = traineeFields;
+/** An applicant (Praktikum, EQ): the person and the occupation aimed at, no contract yet. */
+export const ApplicantInput = z.object(applicantFields).strict();
+export const ApplicantUpdate = z.object({ id, ...applicantFields }).strict();
 export const TraineeUpdate = z
   .object({ id, ...traineeFields })
   .strict()
   .superRefine(checkTrainee);
+/** "Ausbildungsvertrag erfassen": an applicant's file with the contract, which makes it a trainee's (status active). */
+export const ContractInput = TraineeUpdate;
 
-export const Trainee = z.object({
+/** A trainee's file: an applicant's has no contract (those four fields null); use `Trainee` where a contract is needed. */
+export const TraineeFile = z.object({
   id,
   firstName: z.string(),
   lastName: z.string(),
@@ -67,10 +75,10 @@ export const Trainee = z.object({
   address: z.string().nullable(),
   occupationId: z.string(),
   occupationName: z.string(),
-  contractStart: z.string(),
-  contractEndPlanned: z.string(),
-  probationMonths: z.number(),
-  weeklyHours: z.number(),
+  contractStart: z.string().nullable(),
+  contractEndPlanned: z.string().nullable(),
+  probationMonths: z.number().nullable(),
+  weeklyHours: z.number().nullable(),
   schoolDays: z.array(z.number()),
   payPerYear: z.array(z.number()),
   chamberRegistrationDate: z.string().nullable(),
@@ -87,9 +95,12 @@ export const Trainee = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type TraineeFile = z.infer<typeof TraineeFile>;
+/** A trainee with a training contract (every part that needs one: plan, Nachweis, immigration letters …). */
+export const Trainee = TraineeFile.extend({ contractStart: z.string(), contractEndPlanned: z.string(), probationMonths: z.number(), weeklyHours: z.number() });
 export type Trainee = z.infer<typeof Trainee>;
 
-export const TraineeSummary = Trainee.pick({
+export const TraineeSummary = TraineeFile.pick({
   id: true,
   firstName: true,
   lastName: true,
@@ -136,9 +147,13 @@ export type Occupation = z.infer<typeof Occupation>;
 
 export const traineesContract = {
   'trainees.list': { input: TraineeListInput, output: z.array(TraineeSummary) },
-  'trainees.get': { input: z.object({ id }).strict(), output: Trainee },
+  'trainees.get': { input: z.object({ id }).strict(), output: TraineeFile },
   'trainees.create': { input: TraineeInput, output: Trainee },
   'trainees.update': { input: TraineeUpdate, output: Trainee },
+  /** An applicant (Bewerber/in) without a contract yet: created, changed, and given the contract later. */
+  'trainees.createApplicant': { input: ApplicantInput, output: TraineeFile },
+  'trainees.updateApplicant': { input: ApplicantUpdate, output: TraineeFile },
+  'trainees.recordContract': { input: ContractInput, output: Trainee },
   'trainees.end': { input: EndTrainingInput, output: Trainee },
   'trainees.reopen': { input: z.object({ id }).strict(), output: Trainee },
   'trainees.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.literal(true) }) },

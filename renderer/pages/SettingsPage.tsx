@@ -7,6 +7,7 @@ import { BackupSection } from './BackupSection';
 import i18n from '../i18n';
 import { href } from '../router';
 import { CalendarFolderSettings } from './immigration/CalendarFolderSettings';
+import { RetentionSettings } from './network/RetentionSettings';
 import { useAsync } from '../useAsync';
 
 export function SettingsPage() {
@@ -48,6 +49,7 @@ export function SettingsPage() {
         </a>
       </fieldset>
       <CalendarFolderSettings />
+      <RetentionSettings />
       <fieldset>
         <legend>{t('data')}</legend>
         <p>{t('privacy')}</p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
+import type { Trainee } from '../../shared/trainees';
 import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
@@ -25,7 +26,7 @@ export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefine
             {tr.firstName} {tr.lastName}
           </h1>
           <p className="muted">
-            {tr.occupationName} · {formatDate(tr.contractStart)} – {formatDate(tr.contractEndPlanned)} ·{' '}
+            {tr.occupationName} · {tr.contractStart ? `${formatDate(tr.contractStart)} – ${formatDate(tr.contractEndPlanned)}` : t('trainees:applicant.noContractShort')} ·{' '}
             <span className={`pill pill-${tr.status}`}>{t(`trainees:statusLabel.${tr.status}`)}</span>
           </p>
         </div>
@@ -33,7 +34,7 @@ export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefine
           {t('common:actions.edit')}
         </a>
       </header>
-      <MayTrainBanner trainee={tr} />
+      {tr.status !== 'applicant' && tr.contractStart !== null ? <MayTrainBanner trainee={tr as Trainee} /> : null}
       {TRAINEE_TABS.length > 1 ? (
         <nav className="tabs" aria-label={t('trainees:title')}>
           {TRAINEE_TABS.map((x) => (

@@ -4,7 +4,7 @@ import { isIsoDate } from '../../shared/common';
 import { formatNumber } from '../../shared/format';
 import { LANGUAGES, type LanguageCode } from '../../shared/languages';
 import { plannedEnd } from '../../shared/trainingCalendar';
-import { CEFR_LEVELS, type Trainee } from '../../shared/trainees';
+import { CEFR_LEVELS, type Trainee, type TraineeFile } from '../../shared/trainees';
 import { call } from '../api';
 import { CheckboxGroup, ErrorBanner, SelectField, TextArea, TextField, useFieldErrors } from '../components/forms';
 import { href, navigate } from '../router';
@@ -36,7 +36,7 @@ interface FormState {
   notes: string;
 }
 
-function fromTrainee(t: Trainee | null): FormState {
+function fromTrainee(t: TraineeFile | null): FormState {
   const s = (v: string | null | undefined) => v ?? '';
   return {
     firstName: s(t?.firstName),
@@ -54,8 +54,8 @@ function fromTrainee(t: Trainee | null): FormState {
     occupationId: s(t?.occupationId),
     contractStart: s(t?.contractStart),
     contractEndPlanned: s(t?.contractEndPlanned),
-    probationMonths: t ? String(t.probationMonths) : '4',
-    weeklyHours: t ? String(t.weeklyHours) : '40',
+    probationMonths: t?.probationMonths != null ? String(t.probationMonths) : '4',
+    weeklyHours: t?.weeklyHours != null ? String(t.weeklyHours) : '40',
     schoolDays: t?.schoolDays ?? [],
     pay: [0, 1, 2, 3].map((i) => (t?.payPerYear[i] !== undefined ? String(t.payPerYear[i]) : '')),
     chamberRegistrationDate: s(t?.chamberRegistrationDate),
@@ -97,15 +97,15 @@ function toInput(f: FormState) {
   };
 }
 
-export function TraineeFormPage({ id }: { id?: number }) {
+export function TraineeFormPage({ id, contract = false }: { id?: number; contract?: boolean }) {
   const existing = useAsync(() => (id ? call('trainees.get', { id }) : Promise.resolve(null)), [id]);
   const occupations = useAsync(() => call('occupations.list'), []);
   if (existing.loading || occupations.loading) return null;
   if (existing.error || occupations.error) return <ErrorBanner error={existing.error ?? occupations.error} />;
-  return <TraineeForm trainee={existing.data ?? null} occupations={occupations.data ?? []} />;
+  return <TraineeForm trainee={existing.data ?? null} occupations={occupations.data ?? []} contract={contract} />;
 }
 
-function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupations: { id: string; name: string; durationMonths: number | null }[] }) {
+function TraineeForm({ trainee, occupations, contract }: { trainee: TraineeFile | null; occupations: { id: string; name: string; durationMonths: number | null }[]; contract: boolean }) {
   const { t } = useTranslation('trainees');
   const { t: tc } = useTranslation('common');
   const [f, setF] = useState<FormState>(() => fromTrainee(trainee));
@@ -115,7 +115,10 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
   // The planned end follows the occupation's regular duration and the start, until the user sets it by hand
   // (a shortened or extended training).
-  const [endByHand, setEndByHand] = useState(trainee !== null);
+  const [endByHand, setEndByHand] = useState(trainee !== null && trainee.contractEndPlanned !== null);
+  // An applicant's file has no contract yet; "Ausbildungsvertrag erfassen" (contract) adds it.
+  const wasApplicant = trainee?.status === 'applicant';
+  const [applicant, setApplicant] = useState(wasApplicant && !contract);
   const duration = occupations.find((o) => o.id === f.occupationId)?.durationMonths ?? null;
   const derive = (next: FormState): FormState =>
     !endByHand && duration !== null && isIsoDate(next.contractStart) ? { ...next, contractEndPlanned: plannedEnd(next.contractStart, occupations.find((o) => o.id === next.occupationId)?.durationMonths ?? duration) } : next;
@@ -128,7 +131,14 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
     setError(null);
     try {
       const input = toInput(f);
-      const saved = trainee ? await call('trainees.update', { id: trainee.id, ...input }) : await call('trainees.create', input);
+      const { contractStart: _s, contractEndPlanned: _e, probationMonths: _p, weeklyHours: _w, ...person } = input;
+      const saved = applicant
+        ? trainee
+          ? await call('trainees.updateApplicant', { id: trainee.id, ...person })
+          : await call('trainees.createApplicant', person)
+        : trainee
+          ? await call(wasApplicant ? 'trainees.recordContract' : 'trainees.update', { id: trainee.id, ...input })
+          : await call('trainees.create', input);
       navigate(`/trainees/${saved.id}`);
     } catch (err) {
       setError(err);
@@ -137,7 +147,9 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
     }
   }
 
-  const title = trainee ? t('editTitle', { name: `${trainee.firstName} ${trainee.lastName}` }) : t('newTitle');
+  const title = trainee
+    ? t(wasApplicant && contract ? 'applicant.contractTitle' : 'editTitle', { name: `${trainee.firstName} ${trainee.lastName}` })
+    : t('newTitle');
   return (
     <form onSubmit={submit} noValidate aria-labelledby="page-title" className="form">
       <header className="page-head">
@@ -179,6 +191,14 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
           <TextField name="address" label={t('fields.address')} value={f.address} onChange={set('address')} error={errors.address} wide />
         </div>
       </fieldset>
+      {trainee === null || (wasApplicant && !contract) ? (
+        <div className="field field-wide">
+          <label>
+            <input type="checkbox" name="applicant" checked={applicant} onChange={(e) => setApplicant(e.target.checked)} /> {t('applicant.checkbox')}
+          </label>
+          <small className="hint">{t('applicant.checkboxHint')}</small>
+        </div>
+      ) : null}
       <fieldset>
         <legend>{t('sections.contract')}</legend>
         <div className="grid">
@@ -191,6 +211,8 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
             required
             options={[{ value: '', label: t('choose') }, ...occupations.map((o) => ({ value: o.id, label: o.name }))]}
           />
+          {applicant ? null : (
+            <>
           <TextField name="contractStart" type="date" label={t('fields.contractStart')} value={f.contractStart} onChange={setDerived('contractStart')} error={errors.contractStart} required />
           <TextField
             name="contractEndPlanned"
@@ -207,6 +229,8 @@ function TraineeForm({ trainee, occupations }: { trainee: Trainee | null; occupa
           />
           <TextField name="probationMonths" type="number" label={t('fields.probationMonths')} value={f.probationMonths} onChange={set('probationMonths')} error={errors.probationMonths} required />
           <TextField name="weeklyHours" type="number" step="0.5" label={t('fields.weeklyHours')} value={f.weeklyHours} onChange={set('weeklyHours')} error={errors.weeklyHours} required />
+            </>
+          )}
         </div>
         <CheckboxGroup
           name="schoolDays"

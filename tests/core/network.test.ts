@@ -278,14 +278,19 @@ describe('consent form PDF', () => {
 });
 
 describe('retention', () => {
-  it('lists closed cases and notes past two years as due, deletes them per category and logs only the count', async () => {
-    const late = new Date('2028-09-02T10:00:00Z');
-    const core = testCore({ now: () => late });
+  it('lists closed cases past the period and notes of an ended training as due, deletes them per category and logs only the count', async () => {
+    let now = new Date('2026-09-01T10:00:00Z');
+    const core = testCore({ now: () => now });
     const t = await core.call('trainees.create', traineeInput());
+    const other = await core.call('trainees.create', traineeInput({ firstName: 'Bilal', lastName: 'Ahmadi' }));
     const closed = await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Alt', raisedBy: 'firm', raisedOn: '2026-08-01', outcome: 'resolved', closedOn: '2026-09-01' });
     await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Neu', raisedBy: 'firm', raisedOn: '2027-08-01', outcome: 'resolved', closedOn: '2027-09-01' });
     await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Offen', raisedBy: 'firm', raisedOn: '2026-01-01' });
     await core.call('network.saveNote', { traineeId: t.id, notedOn: '2026-08-01', author: 'A', topic: 'T', body: 'vertraulicher Inhalt', confidential: true });
+    // The other trainee is still in training: an old note of theirs is never due.
+    await core.call('network.saveNote', { traineeId: other.id, notedOn: '2026-01-01', author: 'A', topic: 'T', body: 'laufend', confidential: false });
+    await core.call('trainees.end', { id: t.id, kind: 'early', date: '2026-09-01', reason: 'Abbruch' });
+    now = new Date('2028-09-02T10:00:00Z');
     expect(await core.call('network.dueForDeletion', {})).toEqual([
       { traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'moderation', count: 1 },
       { traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'counselling_notes', count: 1 },
@@ -296,8 +301,33 @@ describe('retention', () => {
     expect(o.cases.some((c) => c.id === closed.id)).toBe(false);
     expect(o.notes).toHaveLength(1);
     const log = core.store.db.prepare('SELECT * FROM network_deletions').all();
-    expect(log).toEqual([{ id: 1, trainee_id: t.id, category: 'moderation', count: 1, deleted_at: late.toISOString() }]);
+    expect(log).toEqual([{ id: 1, trainee_id: t.id, category: 'moderation', count: 1, deleted_at: now.toISOString() }]);
+    expect(await core.call('network.deletionLog', {})).toEqual([{ id: 1, traineeId: t.id, firstName: 'Amina', lastName: 'Yousef', category: 'moderation', count: 1, deletedAt: now.toISOString() }]);
     expect(await core.call('network.deleteDue', { traineeId: t.id, category: 'moderation' })).toEqual({ deleted: 0 });
     expect((await core.call('network.dueForDeletion', {})).map((d) => d.category)).toEqual(['counselling_notes']);
+  });
+
+  it('takes the periods for moderation and counselling notes from the settings, with the rules and their source', async () => {
+    const core = testCore({ now: () => new Date('2029-09-02T10:00:00Z') });
+    const t = await core.call('trainees.create', traineeInput());
+    await core.call('network.saveCase', { traineeId: t.id, category: 'other', occasion: 'Alt', raisedBy: 'firm', raisedOn: '2026-08-01', outcome: 'resolved', closedOn: '2026-09-01' });
+    const r = await core.call('network.retention', {});
+    expect(r.years).toEqual({ moderation: 2, counselling_notes: 2 });
+    expect(r.defaults).toEqual(r.years);
+    const mod = r.rules.find((x) => x.id === 'moderation')!;
+    expect(mod.source).toMatch(/BIBB/);
+    expect(mod.uncertain).toBe(true);
+    expect(r.rules.find((x) => x.id === 'document_copies')!.source).toMatch(/AufenthG/);
+    expect((await core.call('network.dueForDeletion', {})).map((d) => d.category)).toEqual(['moderation']);
+    // Three years: closed 01.09.2026, due from 01.09.2029 (today is 02.09.2029); four years: not yet.
+    expect((await core.call('network.saveRetention', { moderation: 3, counselling_notes: 2 })).years.moderation).toBe(3);
+    expect(await core.call('network.dueForDeletion', {})).toHaveLength(1);
+    await core.call('network.saveRetention', { moderation: 4, counselling_notes: 2 });
+    expect(await core.call('network.dueForDeletion', {})).toEqual([]);
+    expect(await core.call('network.deleteDue', { traineeId: t.id, category: 'moderation' })).toEqual({ deleted: 0 });
+    for (const bad of [{ moderation: 0, counselling_notes: 2 }, { moderation: 2.5, counselling_notes: 2 }, { moderation: 11, counselling_notes: 2 }, { moderation: 2 }]) {
+      expect((await core.fail('network.saveRetention', bad)).code).toBe('validation');
+    }
+    expect((await core.call('network.retention', {})).years.moderation).toBe(4);
   });
 });

@@ -5,6 +5,7 @@ import type { ExportKind, ExportRequest } from '../../../shared/exports';
 import { AppError } from '../errors';
 import type { Store } from '../store/db';
 import { stammblattPdf } from './stammblatt';
+import { auskunftJson, auskunftPdf } from './auskunft';
 import { exportGlossaryCsv } from '../language/glossaryCsv';
 import { worksheetPdf } from '../language/worksheet';
 import { dokumentenstandPdf } from '../immigration/dokumentenstand';
@@ -38,6 +39,8 @@ const builders: Builders = {
   ausbildungsstand: (store, req, now) => standPdf(store, req.traineeId, now),
   moderationsprotokoll: (store, req, now) => moderationProtocolPdf(store, req.caseId, now),
   einwilligung: (store, req, now) => consentFormPdf(store, req.consentId, now),
+  auskunft: (store, req, now) => auskunftPdf(store, req.traineeId, now),
+  'auskunft-json': async (store, req, now) => auskunftJson(store, req.traineeId, now),
 };
 
 export async function runExport(store: Store, req: ExportRequest, now = new Date()): Promise<ExportFile> {

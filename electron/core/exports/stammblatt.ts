@@ -6,14 +6,14 @@ import { competenceTable } from '../network/text';
 import { buildDocument, fieldTable } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile } from '../trainees/service';
 import { languageNameDe, fileSlug } from './text';
 
 const WEEKDAYS = ['', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
-const STATUS = { active: 'in Ausbildung', ended_regular: 'regulär beendet', ended_early: 'vorzeitig beendet' } as const;
+const STATUS = { applicant: 'Bewerber/in (noch kein Ausbildungsvertrag)', active: 'in Ausbildung', ended_regular: 'regulär beendet', ended_early: 'vorzeitig beendet' } as const;
 
 export async function stammblattPdf(store: Store, traineeId: number, now: Date) {
-  const t = getTrainee(store.db, traineeId);
+  const t = getTraineeFile(store.db, traineeId);
   const firm = getFirm(store.db);
   const competences = listCompetences(store.db, traineeId);
   const doc = buildDocument({
@@ -39,8 +39,8 @@ export async function stammblattPdf(store: Store, traineeId: number, now: Date) 
         ['Ausbildungsberuf', t.occupationName],
         ['Beginn', formatDate(t.contractStart)],
         ['Geplantes Ende', formatDate(t.contractEndPlanned)],
-        ['Probezeit', `${t.probationMonths} ${t.probationMonths === 1 ? 'Monat' : 'Monate'}`],
-        ['Wöchentliche Arbeitszeit', `${formatNumber(t.weeklyHours)} Stunden`],
+        ['Probezeit', t.probationMonths === null ? null : `${t.probationMonths} ${t.probationMonths === 1 ? 'Monat' : 'Monate'}`],
+        ['Wöchentliche Arbeitszeit', t.weeklyHours === null ? null : `${formatNumber(t.weeklyHours)} Stunden`],
         ['Berufsschultage', t.schoolDays.map((d) => WEEKDAYS[d]).join(', ')],
         ['Vergütung', t.payPerYear.map((p, i) => `${i + 1}. Ausbildungsjahr: ${formatEuro(p)}`).join('\n')],
         ['Eintragung Handwerkskammer', [formatDate(t.chamberRegistrationDate), t.chamberRegistrationNo && `Nr. ${t.chamberRegistrationNo}`].filter(Boolean).join(', ')],

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_COPY_BYTES, type CopyMimeType } from '../../../shared/immigration';
-import { fieldError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import type { Store } from '../store/db';
 import { traineeFilesDir } from '../trainees/service';
 
@@ -93,4 +93,16 @@ export function removeQuietly(file: string) {
   } catch {
     // A copy that cannot be removed now (locked by a viewer on Windows) is left behind; its row is already gone.
   }
+}
+
+/** A stored copy or scan, checked against its SHA-256; `what` names it in the log ("the copy of document 3"). */
+export function readChecked(store: Store, traineeId: number, rel: string, sha256: string | null, what: string): Buffer {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(copyAbsPath(store, traineeId, rel));
+  } catch {
+    throw new AppError('copy_damaged', `${what} cannot be read`);
+  }
+  if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) throw new AppError('copy_damaged', `${what} was changed or damaged`);
+  return bytes;
 }

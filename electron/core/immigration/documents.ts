@@ -9,7 +9,7 @@ import type { Deadline, DocumentInput, DocumentOverview, DocumentRenewal, Docume
 import { AppError, fieldError, notFound } from '../errors';
 import type { Db, Store } from '../store/db';
 import { getTrainee, traineeFilesDir } from '../trainees/service';
-import { checkCopy, copyAbsPath, copyRelPath, removeQuietly, writeFileAtomic, type CheckedCopy } from './copies';
+import { checkCopy, copyAbsPath, copyRelPath, readChecked, removeQuietly, writeFileAtomic, type CheckedCopy } from './copies';
 import { completeDeadline, deadlineKey, traineeDeadlines } from './deadlines';
 import { documentState, mayTrain, missingItems, traineeFacts, type DocFacts } from './evaluate';
 import { leadTimes, loadRules } from './rules';
@@ -242,13 +242,7 @@ export function deleteDocument(store: Store, id: number): void {
 export function readCopy(store: Store, id: number): { fileName: string; mimeType: string; bytes: Buffer } {
   const doc = getDocRow(store.db, id);
   if (!doc.copy_path || !doc.copy_mime || !doc.copy_name) throw new AppError('copy_missing', `Document ${id} has no stored copy`);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(copyAbsPath(store, doc.trainee_id, doc.copy_path));
-  } catch {
-    throw new AppError('copy_damaged', `The copy of document ${id} cannot be read`);
-  }
-  if (crypto.createHash('sha256').update(bytes).digest('hex') !== doc.copy_sha256) throw new AppError('copy_damaged', `The copy of document ${id} was changed or damaged`);
+  const bytes = readChecked(store, doc.trainee_id, doc.copy_path, doc.copy_sha256, `The copy of document ${id}`);
   return { fileName: doc.copy_name, mimeType: doc.copy_mime, bytes };
 }
 

@@ -35,7 +35,8 @@ export interface TraineeFacts {
 export function traineeFacts(t: Trainee): TraineeFacts {
   return {
     id: t.id,
-    status: t.status,
+    // traineeFacts takes a Trainee (with a contract): an applicant never gets here.
+    status: t.status === 'applicant' ? 'active' : t.status,
     contract_start: t.contractStart,
     contract_end_planned: t.contractEndPlanned,
     ended_on: t.endedOn,

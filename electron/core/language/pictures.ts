@@ -120,12 +120,17 @@ export function checkPicture(bytes: Buffer): { mimeType: PictureMime; width: num
   if (bytes.length > PICTURE_MAX_BYTES) throw tooLarge(bytes.length);
   const mimeType = sniffImage(bytes);
   if (!mimeType) throw new AppError('picture_not_image', 'The file is not a PNG or JPEG picture');
+  return { mimeType, ...checkPixels(bytes, mimeType) };
+}
+
+/** Structure and pixel size of a PNG or JPEG from its header (no decoding); refuses broken files and pixel bombs. */
+export function checkPixels(bytes: Buffer, mimeType: PictureMime): { width: number; height: number } {
   const { width, height } = mimeType === 'image/png' ? checkPng(bytes) : checkJpeg(bytes);
   if (width * height > PICTURE_MAX_PIXELS || Math.max(width, height) > PICTURE_MAX_SIDE) {
     const maxMp = PICTURE_MAX_PIXELS / 1_000_000;
     throw new AppError('picture_too_many_pixels', `The picture has ${width}×${height} pixels; at most ${maxMp} megapixels and ${PICTURE_MAX_SIDE} pixels a side`, { width, height, maxMp, maxSide: PICTURE_MAX_SIDE });
   }
-  return { mimeType, width, height };
+  return { width, height };
 }
 
 /**

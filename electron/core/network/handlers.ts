@@ -1,7 +1,8 @@
 import { toIsoDate } from '../../../shared/format';
 import type { networkContract } from '../../../shared/network';
 import { defineHandlers } from '../api/registry';
-import { deleteDue, dueForDeletion } from './retention';
+import { deleteDue, deletionLog, dueForDeletion, retentionRules, saveRetentionYears } from './retention';
+import { attachConsentScan, readConsentScan } from './scans';
 import * as s from './service';
 
 const deleted = { deleted: true as const };
@@ -23,11 +24,16 @@ export const networkHandlers = defineHandlers<typeof networkContract>({
   'network.newConsentTextVersion': (i, { store, now }) => s.newConsentTextVersion(store.db, i, now()),
   'network.saveConsent': (i, { store, now }) => s.saveConsent(store.db, i, now()),
   'network.revokeConsent': ({ id, revokedOn }, { store, now }) => s.revokeConsent(store.db, id, revokedOn, now()),
+  'network.attachConsentScan': ({ consentId, copy }, { store, now }) => attachConsentScan(store, consentId, copy, now()),
+  'network.consentScan': ({ consentId }, { store }) => readConsentScan(store, consentId),
   'network.recordDisclosure': (i, { store, now }) => s.recordDisclosure(store.db, i, now()),
   'network.saveNote': (i, { store, now }) => s.saveNote(store.db, i, now()),
   'network.deleteNote': ({ id }, { store }) => (s.deleteNote(store.db, id), deleted),
   'network.saveCompetence': (i, { store, now }) => s.saveCompetence(store.db, i, now()),
   'network.deleteCompetence': ({ id }, { store }) => (s.deleteCompetence(store.db, id), deleted),
   'network.dueForDeletion': (_i, { store, now }) => dueForDeletion(store.db, toIsoDate(now())),
+  'network.retention': (_i, { store }) => retentionRules(store.db),
+  'network.saveRetention': (i, { store }) => saveRetentionYears(store.db, i),
+  'network.deletionLog': (_i, { store }) => deletionLog(store.db),
   'network.deleteDue': ({ traineeId, category }, { store, now }) => deleteDue(store.db, traineeId, category, toIsoDate(now()), now()),
 });

@@ -11,7 +11,7 @@ import { resourcesDir } from '../paths';
 import { COLORS, buildDocument, fieldTable, signatureLines } from '../pdf/layout';
 import { renderPdf } from '../pdf/render';
 import type { Store } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile as getTrainee } from '../trainees/service';
 import { fileSlug } from '../exports/text';
 import { getCase, getConsent } from './service';
 

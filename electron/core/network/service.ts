@@ -29,7 +29,7 @@ import {
 } from '../../../shared/network';
 import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
-import { getTrainee } from '../trainees/service';
+import { getTraineeFile as getTrainee } from '../trainees/service';
 
 type Row = Record<string, unknown>;
 type Out<T extends z.ZodType> = z.output<T>;
@@ -232,7 +232,11 @@ const CONSENT_SELECT = `SELECT c.*, t.version AS text_version, t.title AS text_t
   coalesce(p.name || coalesce(' (' || pc.organisation || ')', ''), k.organisation) AS recipient
   FROM consents c JOIN consent_texts t ON t.id = c.text_id LEFT JOIN network_people p ON p.id = c.person_id
   LEFT JOIN contacts pc ON pc.id = p.contact_id LEFT JOIN contacts k ON k.id = c.contact_id`;
-const toConsent = (r: Row) => fromRow<Consent>(r, ['categories']);
+function toConsent(r: Row): Consent {
+  const { scan_path: path, scan_name, scan_mime, scan_size, scan_sha256, ...rest } = r;
+  const scan = path ? { fileName: scan_name, mimeType: scan_mime, size: scan_size, sha256: scan_sha256 } : null;
+  return { ...fromRow<Omit<Consent, 'scan'>>(rest, ['categories']), scan } as Consent;
+}
 
 export function listConsents(db: Db, traineeId: number): Consent[] {
   return (db.prepare(`${CONSENT_SELECT} WHERE c.trainee_id = ? ORDER BY c.given_on DESC, c.id DESC`).all(traineeId) as Row[]).map(toConsent);

@@ -78,26 +78,32 @@ export function migrate(db: Db, migrations: Migration[], backup: (fromVersion: n
   }
   if (current === latest) return current;
   if (current > 0) backup(current);
-  for (const m of migrations.slice(current)) {
-    // PRAGMA foreign_keys is a no-op inside a transaction: switched off before it, checked inside, on again after.
-    const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
-    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
-    try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        if (m.foreignKeysOff) {
-          const problems = db.pragma('foreign_key_check') as unknown[];
-          if (problems.length > 0) throw new Error(`migration ${m.name} broke foreign keys: ${JSON.stringify(problems.slice(0, 3))}`);
-        }
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    } finally {
-      if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
-    }
-  }
+  for (const m of migrations.slice(current)) runMigration(db, m);
   const fkProblems = db.pragma('foreign_key_check') as unknown[];
   if (fkProblems.length > 0) throw new Error(`foreign key check failed after migrating: ${JSON.stringify(fkProblems.slice(0, 3))}`);
   return latest;
+}
+
+/**
+ * One migration in one transaction. A migration marked `foreignKeysOff` rebuilds a table (SQLite's documented
+ * procedure): foreign keys are off while it runs (a pragma that is a no-op inside a transaction, so switched before
+ * it), and every foreign key is checked before the commit; a problem rolls the whole migration back.
+ */
+export function runMigration(db: Db, m: Migration) {
+  const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.foreignKeysOff) {
+        const problems = db.pragma('foreign_key_check') as unknown[];
+        if (problems.length > 0) throw new Error(`foreign key check failed in migration ${m.name}: ${JSON.stringify(problems.slice(0, 3))}`);
+      }
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  } finally {
+    if (m.foreignKeysOff && fkWasOn) db.pragma('foreign_keys = ON');
+  }
 }
 
 export function openStore(dataDir: string, opts: OpenOptions = {}): Store {

@@ -1,13 +1,16 @@
 import type { traineesContract } from '../../../shared/trainees';
 import { defineHandlers } from '../api/registry';
 import { templateResult } from '../plan/templates';
-import { createTrainee, deleteTrainee, endTraining, getTrainee, listTrainees, reopenTraining, updateTrainee } from './service';
+import { createApplicant, createTrainee, deleteTrainee, endTraining, getTraineeFile, listTrainees, recordContract, reopenTraining, updateApplicant, updateTrainee } from './service';
 
 export const traineeHandlers = defineHandlers<typeof traineesContract>({
   'trainees.list': (input, { store }) => listTrainees(store.db, input),
-  'trainees.get': ({ id }, { store }) => getTrainee(store.db, id),
+  'trainees.get': ({ id }, { store }) => getTraineeFile(store.db, id),
   'trainees.create': (input, { store, now }) => createTrainee(store.db, input, now()),
   'trainees.update': (input, { store, now }) => updateTrainee(store.db, input, now()),
+  'trainees.createApplicant': (input, { store, now }) => createApplicant(store.db, input, now()),
+  'trainees.updateApplicant': (input, { store, now }) => updateApplicant(store.db, input, now()),
+  'trainees.recordContract': (input, { store, now }) => recordContract(store.db, input, now()),
   'trainees.end': (input, { store, now }) => endTraining(store.db, input, now()),
   'trainees.reopen': ({ id }, { store, now }) => reopenTraining(store.db, id, now()),
   'trainees.delete': ({ id }, { store }) => {

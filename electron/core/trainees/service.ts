@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { toIsoDate } from '../../../shared/format';
-import type { EndTrainingInput, Trainee, TraineeInput, TraineeListInput, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
+import type { ApplicantInput, ApplicantUpdate, ContractInput, EndTrainingInput, Trainee, TraineeFile, TraineeInput, TraineeListInput, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
 import { AppError, fieldError, notFound } from '../errors';
 import { afterContractChange, afterTrainingEnded } from '../hooks';
 import type { Db, Store } from '../store/db';
@@ -23,10 +23,10 @@ interface TraineeRow {
   address: string | null;
   occupation_id: string;
   occupation_name: string;
-  contract_start: string;
-  contract_end_planned: string;
-  probation_months: number;
-  weekly_hours: number;
+  contract_start: string | null;
+  contract_end_planned: string | null;
+  probation_months: number | null;
+  weekly_hours: number | null;
   school_days: string;
   pay_per_year: string;
   chamber_registration_date: string | null;
@@ -45,7 +45,7 @@ interface TraineeRow {
 
 const SELECT = `SELECT t.*, o.name AS occupation_name FROM trainees t JOIN occupations o ON o.id = t.occupation_id`;
 
-function toTrainee(r: TraineeRow): Trainee {
+function toTrainee(r: TraineeRow): TraineeFile {
   return {
     id: r.id,
     firstName: r.first_name,
@@ -82,16 +82,31 @@ function toTrainee(r: TraineeRow): Trainee {
   };
 }
 
-export function getTrainee(db: Db, id: number): Trainee {
+/** A trainee's file, also an applicant's (no contract yet). */
+export function getTraineeFile(db: Db, id: number): TraineeFile {
   const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TraineeRow | undefined;
   if (!row) throw notFound('trainee', id);
   return toTrainee(row);
 }
 
+/** A trainee with a training contract; an applicant's file is refused with "no contract yet" (plan, Nachweis, …). */
+export function getTrainee(db: Db, id: number): Trainee {
+  return withContract(getTraineeFile(db, id));
+}
+
+export function withContract(t: TraineeFile): Trainee {
+  const { contractStart, contractEndPlanned, probationMonths, weeklyHours } = t;
+  if (t.status === 'applicant' || contractStart === null || contractEndPlanned === null || probationMonths === null || weeklyHours === null) {
+    throw new AppError('no_contract', `Trainee ${t.id} is an applicant without a training contract yet`, { name: `${t.firstName} ${t.lastName}` });
+  }
+  return { ...t, contractStart, contractEndPlanned, probationMonths, weeklyHours };
+}
+
 const fold = (s: string) => s.toLocaleLowerCase('de').normalize('NFKD').replace(/\p{M}/gu, '');
 
 export function listTrainees(db: Db, input: z.output<typeof TraineeListInput>): TraineeSummary[] {
-  const where = input.status === 'active' ? `WHERE t.status = 'active'` : input.status === 'ended' ? `WHERE t.status <> 'active'` : '';
+  // 'active': in training (with a contract); applicants are listed under 'all'.
+  const where = input.status === 'active' ? `WHERE t.status = 'active'` : input.status === 'ended' ? `WHERE t.ended_on IS NOT NULL` : '';
   const rows = db
     .prepare(
       `SELECT t.id, t.first_name, t.last_name, t.occupation_id, o.name AS occupation_name, t.contract_start, t.contract_end_planned,
@@ -130,7 +145,7 @@ function assertOccupation(db: Db, occupationId: string) {
   }
 }
 
-function params(input: z.output<typeof TraineeInput>) {
+function params(input: z.output<typeof ApplicantInput> & Partial<Pick<z.output<typeof TraineeInput>, 'contractStart' | 'contractEndPlanned' | 'probationMonths' | 'weeklyHours'>>) {
   return {
     first_name: input.firstName,
     last_name: input.lastName,
@@ -145,10 +160,10 @@ function params(input: z.output<typeof TraineeInput>) {
     email: input.email,
     address: input.address,
     occupation_id: input.occupationId,
-    contract_start: input.contractStart,
-    contract_end_planned: input.contractEndPlanned,
-    probation_months: input.probationMonths,
-    weekly_hours: input.weeklyHours,
+    contract_start: input.contractStart ?? null,
+    contract_end_planned: input.contractEndPlanned ?? null,
+    probation_months: input.probationMonths ?? null,
+    weekly_hours: input.weeklyHours ?? null,
     school_days: JSON.stringify([...new Set(input.schoolDays)].sort()),
     pay_per_year: JSON.stringify(input.payPerYear),
     chamber_registration_date: input.chamberRegistrationDate,
@@ -158,15 +173,51 @@ function params(input: z.output<typeof TraineeInput>) {
   };
 }
 
-export function createTrainee(db: Db, input: z.output<typeof TraineeInput>, now = new Date()): Trainee {
-  assertOccupation(db, input.occupationId);
-  const p = params(input);
+function insertTrainee(db: Db, p: ReturnType<typeof params>, status: 'active' | 'applicant', now: Date): number {
   const cols = Object.keys(p);
   const ts = now.toISOString();
   const info = db
-    .prepare(`INSERT INTO trainees (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map((c) => `@${c}`).join(', ')}, @ts, @ts)`)
-    .run({ ...p, ts });
-  return getTrainee(db, Number(info.lastInsertRowid));
+    .prepare(`INSERT INTO trainees (${cols.join(', ')}, status, created_at, updated_at) VALUES (${cols.map((c) => `@${c}`).join(', ')}, @status, @ts, @ts)`)
+    .run({ ...p, status, ts });
+  return Number(info.lastInsertRowid);
+}
+
+export function createTrainee(db: Db, input: z.output<typeof TraineeInput>, now = new Date()): Trainee {
+  assertOccupation(db, input.occupationId);
+  return getTrainee(db, insertTrainee(db, params(input), 'active', now));
+}
+
+/** An applicant (Praktikum, EQ): a trainee file without a contract; its timeline and network work as for a trainee. */
+export function createApplicant(db: Db, input: z.output<typeof ApplicantInput>, now = new Date()): TraineeFile {
+  assertOccupation(db, input.occupationId);
+  return getTraineeFile(db, insertTrainee(db, params(input), 'applicant', now));
+}
+
+/** Writes an applicant's file; with `status: 'active'` the contract in `rest` makes it a trainee's. */
+function writeApplicant(db: Db, id: number, rest: Parameters<typeof params>[0], status: 'applicant' | 'active', now: Date) {
+  const before = getTraineeFile(db, id);
+  if (before.status !== 'applicant') throw new AppError('not_applicant', `Trainee ${id} already has a training contract`);
+  assertOccupation(db, rest.occupationId);
+  const p = params(rest);
+  db.prepare(`UPDATE trainees SET ${Object.keys(p).map((c) => `${c} = @${c}`).join(', ')}, status = @status, updated_at = @ts WHERE id = @id`).run({ ...p, status, ts: now.toISOString(), id });
+}
+
+export function updateApplicant(db: Db, input: z.output<typeof ApplicantUpdate>, now = new Date()): TraineeFile {
+  const { id, ...rest } = input;
+  return db.transaction(() => {
+    writeApplicant(db, id, rest, 'applicant', now);
+    return getTraineeFile(db, id);
+  })();
+}
+
+/** "Ausbildungsvertrag erfassen": the applicant's file with the contract; it becomes a trainee's (status active). */
+export function recordContract(db: Db, input: z.output<typeof ContractInput>, now = new Date()): Trainee {
+  const { id, ...rest } = input;
+  return db.transaction(() => {
+    writeApplicant(db, id, rest, 'active', now);
+    // As after trainees.create: the training plan is made when it is first opened.
+    return getTrainee(db, id);
+  })();
 }
 
 export function updateTrainee(db: Db, input: z.output<typeof TraineeUpdate>, now = new Date()): Trainee {
@@ -246,7 +297,7 @@ export function reopenTraining(db: Db, id: number, now = new Date()): Trainee {
 
 /** Deletes a trainee with all their data (rows cascade) and the files kept for them in the workspace. */
 export function deleteTrainee(store: Store, id: number): void {
-  getTrainee(store.db, id);
+  getTraineeFile(store.db, id);
   store.db.prepare('DELETE FROM trainees WHERE id = ?').run(id);
   // Files are removed after the commit, so a failed delete never leaves rows pointing at missing files.
   fs.rmSync(traineeFilesDir(store, id), { recursive: true, force: true });

@@ -95,6 +95,9 @@ export default {
   person_has_consents: 'Diese Person hat {{count}} Einwilligung(en) erhalten. Sie bleibt deshalb eingetragen; tragen Sie stattdessen „bis“ ein.',
   contact_has_consents: 'Diese Stelle hat {{count}} Einwilligung(en) erhalten und bleibt deshalb im Adressbuch.',
   consent_text_used: 'Diesem Einwilligungstext wurde bereits zugestimmt. Er wird nicht mehr geändert – legen Sie eine neue Fassung an.',
+  no_contract: 'Für {{name}} ist noch kein Ausbildungsvertrag erfasst (Bewerber/in). Erst mit dem Vertrag gibt es Ausbildungsplan, Ausbildungsnachweis und die Schreiben zur Ausbildung.',
+  not_applicant: 'Für diese Akte ist der Ausbildungsvertrag schon erfasst.',
+  consent_not_paper: 'Diese Einwilligung wurde elektronisch erteilt; es gibt kein Papier zum Einscannen.',
   consent_revoked: 'Diese Einwilligung wurde am {{date}} widerrufen und kann nicht mehr geändert werden.',
   field: {
     required: 'Bitte ausfüllen.',

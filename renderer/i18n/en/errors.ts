@@ -97,6 +97,9 @@ export default {
   person_has_consents: 'This person has received {{count}} consent(s) and therefore stays on record; enter an “until” date instead.',
   contact_has_consents: 'This institution has received {{count}} consent(s) and therefore stays in the address book.',
   consent_text_used: 'Somebody has consented to this text. It is no longer changed – create a new version instead.',
+  no_contract: 'No training contract is recorded for {{name}} yet (applicant). The training plan, training record and the letters about the training start with the contract.',
+  not_applicant: 'The training contract of this file is already recorded.',
+  consent_not_paper: 'This consent was given electronically; there is no paper to scan.',
   consent_revoked: 'This consent was revoked on {{date}} and can no longer be changed.',
   field: {
     required: 'Please fill in.',

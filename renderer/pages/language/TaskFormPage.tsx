@@ -6,7 +6,7 @@ import { TRANSLATION_LANGUAGES } from '../../../shared/glossary';
 import type { LanguageCode } from '../../../shared/languages';
 import { isRtl } from '../../../shared/languages';
 import { CHECK_METHODS, PHRASE_KINDS, SCENARIO_SKILLS, TASK_LEVELS, TASK_LIMITS, TASK_STATUSES, type Task, type TaskInput } from '../../../shared/tasks';
-import type { Trainee } from '../../../shared/trainees';
+import type { TraineeFile } from '../../../shared/trainees';
 import { call } from '../../api';
 import { ErrorBanner, Field, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { href, navigate } from '../../router';
@@ -75,7 +75,7 @@ export function TaskFormPage({ id, traineeId }: { id?: number; traineeId?: numbe
   return <TaskForm task={task.data} trainee={trainee.data} occupations={occupations.data} />;
 }
 
-function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: Trainee | null; occupations: { id: string; name: string }[] }) {
+function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: TraineeFile | null; occupations: { id: string; name: string }[] }) {
   const { t } = useTranslation('language');
   const { t: tc } = useTranslation('common');
   const langName = useLanguageName();

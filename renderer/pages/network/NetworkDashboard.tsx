@@ -9,11 +9,11 @@ import { useAsync } from '../../useAsync';
 
 export function NetworkDashboard() {
   const { t } = useTranslation('network');
-  const d = useAsync(() => Promise.all([call('network.dashboard', {}), call('network.dueForDeletion', {})]), []);
+  const d = useAsync(() => Promise.all([call('network.dashboard', {}), call('network.dueForDeletion', {}), call('network.deletionLog', {})]), []);
   const [error, setError] = useState<unknown>(null);
   if (d.error) return <ErrorBanner error={d.error} />;
   if (!d.data) return null;
-  const [{ gaps, agreements, consents }, due] = d.data;
+  const [{ gaps, agreements, consents }, due, log] = d.data;
   async function remove(traineeId: number, category: (typeof due)[number]['category']) {
     setError(null);
     try {
@@ -76,6 +76,18 @@ export function NetworkDashboard() {
                 <button type="button" className="danger" onClick={() => remove(x.traineeId, x.category)}>
                   {t('dashboard.deleteDue')}
                 </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {log.length > 0 ? (
+        <>
+          <h3>{t('dashboard.deletionLog')}</h3>
+          <ul className="network-deletion-log">
+            {log.map((x) => (
+              <li key={x.id}>
+                {formatDate(x.deletedAt.slice(0, 10))} – {`${x.lastName}, ${x.firstName}`}: {t(`dashboard.deletedCategories.${x.category}`, { count: x.count })}
               </li>
             ))}
           </ul>

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, toIsoDate } from '../../../shared/format';
 import type { ConflictCase, ConflictStep, Consent, Person } from '../../../shared/network';
-import type { Trainee } from '../../../shared/trainees';
+import type { TraineeFile } from '../../../shared/trainees';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
 import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
+import { ConsentScan } from './ConsentScan';
 import { AgreementForm, CaseForm, CompetenceForm, ConsentForm, MeasureForm, NoteForm, PersonForm, RevokeForm, StepForm, ViewForm } from './forms';
 
 type DialogState =
@@ -26,7 +27,7 @@ type DialogState =
   | { kind: 'competence' }
   | null;
 
-export function NetworkTab({ trainee }: { trainee: Trainee }) {
+export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
   const { t } = useTranslation('network');
   const { t: tc } = useTranslation('common');
   const data = useAsync(
@@ -211,6 +212,7 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
                   <td>{formatDate(c.validUntil) || t('none')}</td>
                   <td>{t('consents.textVersion', { title: c.textTitle, version: c.textVersion })}</td>
                   <td>
+                    <ConsentScan consent={c} onChanged={data.reload} />
                     <ExportButton request={{ kind: 'einwilligung', consentId: c.id }} label={t('consents.printForm')} />{' '}
                     {c.revokedOn ? (
                       <strong className="revoked">{t('consents.revoked', { date: formatDate(c.revokedOn) })}</strong>
@@ -240,6 +242,15 @@ export function NetworkTab({ trainee }: { trainee: Trainee }) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="net-access">
+        <h2 id="net-access">{t('access.title')}</h2>
+        <p className="muted">{t('access.intro')}</p>
+        <div className="actions">
+          <ExportButton request={{ kind: 'auskunft', traineeId: trainee.id }} label={t('access.pdf')} />
+          <ExportButton request={{ kind: 'auskunft-json', traineeId: trainee.id }} label={t('access.json')} />
+        </div>
       </section>
 
       <section aria-labelledby="net-competences">

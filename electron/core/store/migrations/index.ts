@@ -8,6 +8,7 @@ import m006 from './006_notice.sql';
 import m007 from './007_network.sql';
 import m008 from './008_print.sql';
 import m009 from './009_employment_title.sql';
+import m010 from './010_network_more.sql';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: '007_network', sql: m007 },
   { version: 8, name: '008_print', sql: m008 },
   { version: 9, name: '009_employment_title', sql: m009, foreignKeysOff: true },
+  { version: 10, name: '010_network_more', sql: m010, foreignKeysOff: true },
 ];
