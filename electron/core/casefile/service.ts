@@ -125,9 +125,9 @@ export function storeOpened(db: Db, o: Opened, now: Date): { case: SharedCase; a
 }
 
 /** Removes the cases whose delete-by date has passed (recorded without content) and lists the rest. */
-export function listShared(db: Db, now: Date) {
+export function listShared(db: Db, now: Date, o: { purge?: boolean } = {}) {
   const today = toIsoDate(now);
-  db.transaction(() => {
+  if (o.purge !== false) db.transaction(() => {
     const due = db.prepare('SELECT id, uuid, firm_name, subject, delete_by FROM shared_cases WHERE delete_by < ?').all(today) as Row[];
     for (const c of due) {
       db.prepare('INSERT INTO shared_case_removals (uuid, firm_name, subject, delete_by, removed_at) VALUES (?, ?, ?, ?, ?)').run(c.uuid, c.firm_name, c.subject, c.delete_by, now.toISOString());
@@ -135,7 +135,7 @@ export function listShared(db: Db, now: Date) {
     }
   })();
   return {
-    cases: (db.prepare(`SELECT ${SHARED_COLS} FROM shared_cases ORDER BY created DESC, id DESC`).all() as Row[]).map(toShared),
+    cases: (db.prepare(`SELECT ${SHARED_COLS} FROM shared_cases WHERE delete_by >= ? ORDER BY created DESC, id DESC`).all(today) as Row[]).map(toShared),
     removed: db.prepare('SELECT uuid, firm_name AS firmName, subject, delete_by AS deleteBy, removed_at AS removedAt FROM shared_case_removals ORDER BY removed_at DESC, id DESC LIMIT 50').all() as z.infer<typeof Removal>[],
   };
 }
