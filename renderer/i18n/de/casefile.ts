@@ -1,6 +1,6 @@
 // Case files for network mediators (issue 12): sharing at the firm, the "Netzwerk" area of a mediator.
 export default {
-  nav: 'Netzwerk',
+  nav: 'Netzwerk-Fälle',
   share: {
     button: 'Fallakte teilen',
     title: 'Fallakte teilen',

@@ -2,7 +2,7 @@ import type de from '../de/casefile';
 import type { Shape } from '../shape';
 
 export default {
-  nav: 'Network',
+  nav: 'Network cases',
   share: {
     button: 'Share case file',
     title: 'Share case file',
