@@ -33,6 +33,7 @@ function Page({ route }: { route: string[] }) {
     case 'kontakte':
       return <ContactsPage />;
     case 'netzwerk':
+      if (a === 'datei' && b) return <NetworkCasesPage key={b} filePath={decodeURIComponent(b)} />;
       return a && /^\d+$/.test(a) ? <NetworkCasesPage caseId={Number(a)} /> : <NetworkCasesPage />;
     case 'glossary':
     case 'tasks':

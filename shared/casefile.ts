@@ -2,7 +2,7 @@
 // when a file is opened) and the API calls of the firm (export, import a reply) and the mediator (open, sessions,
 // reply). The format itself: electron/core/casefile/format.ts.
 import { z } from 'zod';
-import { id, isoDate, longText, optDate, optText, text } from './common';
+import { id, isoDate, longText, optDate, optText, text, userText } from './common';
 import { AGREEMENT_STATUSES, CONFLICT_CATEGORIES, DATA_CATEGORIES, OUTCOMES, PARTICIPANT_ROLES, RAISED_BY, STEP_KINDS, VIEW_SIDES } from './network';
 import { FileResult } from './system';
 
@@ -83,11 +83,15 @@ export type DataFileName = keyof typeof DATA_FILES;
 
 // API ------------------------------------------------------------------------------------------------------
 export const PASSPHRASE_MIN = 20;
-const passphrase = z.string().min(1).max(500);
+const passphrase = userText().min(1).max(500);
+/** A key file's JSON text (the core parses and checks it). */
+const keyFileText = userText({ multiline: true }).min(1).max(5000);
+/** A file's bytes as base64 (the core checks them as a case file). */
+const fileBase64 = (max: number) => z.string().max(max).refine((v) => v.length > 0 && v.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(v), { params: { key: 'file_unreadable' } });
 export const Encryption = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('passphrase'), passphrase: z.string().max(500).refine((p) => p.trim().length >= PASSPHRASE_MIN, { params: { key: 'passphrase_too_short', min: PASSPHRASE_MIN } }) }).strict(),
+  z.object({ mode: z.literal('passphrase'), passphrase: userText().max(500).refine((p) => p.trim().length >= PASSPHRASE_MIN, { params: { key: 'passphrase_too_short', min: PASSPHRASE_MIN } }) }).strict(),
   /** The recipient's key file (JSON text). */
-  z.object({ mode: z.literal('recipient'), keyFile: z.string().max(5000) }).strict(),
+  z.object({ mode: z.literal('recipient'), keyFile: keyFileText }).strict(),
 ]);
 export type Encryption = z.infer<typeof Encryption>;
 export const EXPORT_PARTS = ['pdfs', 'recordPdf', 'progressPdf', 'copies'] as const;
@@ -111,7 +115,7 @@ export const ExportInput = z
 export type ExportInput = z.input<typeof ExportInput>;
 
 export const CasefileSummary = z.object({ manifest: Manifest, entries: z.array(z.object({ name: z.string(), size: z.number() })) });
-export const OpenInput = z.object({ base64: z.string().max(300_000_000), passphrase: passphrase.optional() }).strict();
+export const OpenInput = z.object({ base64: fileBase64(300_000_000), passphrase: passphrase.optional() }).strict();
 export const SessionInput = z
   .object({
     id: id.optional(),
@@ -149,11 +153,13 @@ export const casefileContract = {
   /** The public keys as a small file to give to the firm. */
   'casefile.keyFile': { input: z.object({}).strict(), output: FileResult },
   /** Reads a recipient's key file: who it is and its fingerprint, to compare on the phone. */
-  'casefile.readKeyFile': { input: z.object({ keyFile: z.string().max(5000) }).strict(), output: PublicKeys },
+  'casefile.readKeyFile': { input: z.object({ keyFile: keyFileText }).strict(), output: PublicKeys },
   'casefile.passphrase': { input: z.object({}).strict(), output: z.object({ passphrase: z.string(), words: z.number(), bits: z.number() }) },
   'casefile.export': { input: ExportInput, output: ExportResultCasefile },
   /** Mediator: opens a case file (checks everything) and keeps the case. */
   'casefile.open': { input: OpenInput, output: z.object({ case: SharedCase, alreadyOpen: z.boolean() }) },
+  /** Mediator: opens a .wbfall file the desktop app was started with (double-click; file association). */
+  'casefile.openPath': { input: z.object({ path: text(4000), passphrase: passphrase.optional() }).strict(), output: z.object({ case: SharedCase, alreadyOpen: z.boolean() }) },
   /** Mediator: the shared cases; removes those whose delete-by date has passed and says which. */
   'casefile.cases': { input: z.object({}).strict(), output: z.object({ cases: z.array(SharedCase), removed: z.array(Removal) }) },
   'casefile.case': { input: z.object({ id }).strict(), output: SharedCaseDetail },
@@ -162,5 +168,5 @@ export const casefileContract = {
   'casefile.saveSession': { input: SessionInput, output: MediatorSession },
   'casefile.reply': { input: z.object({ id }).strict(), output: FileResult.extend({ uuid: z.string(), sessions: z.number() }) },
   /** Firm: imports a mediator's reply into the moderation log. */
-  'casefile.import': { input: z.object({ base64: z.string().max(50_000_000) }).strict(), output: ImportResult },
+  'casefile.import': { input: z.object({ base64: fileBase64(50_000_000) }).strict(), output: ImportResult },
 } as const;

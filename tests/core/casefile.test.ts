@@ -156,3 +156,29 @@ describe('case file round trip firm → mediator → firm', () => {
     expect(b64(zip).length).toBeGreaterThan(0);
   });
 });
+
+describe('opening by double-click', () => {
+  it('electron-builder associates .wbfall with Werkbrücke; the shell hands the path to the running window', async () => {
+    const fs = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { ROOT } = await import('./helpers');
+    const yml = parse(fs.readFileSync(`${ROOT}/electron-builder.yml`, 'utf8')) as { fileAssociations: { ext: string; name: string }[] };
+    expect(yml.fileAssociations).toMatchObject([{ ext: 'wbfall', name: 'Werkbrücke-Fallakte' }]);
+    const main = fs.readFileSync(`${ROOT}/electron/main.ts`, 'utf8');
+    expect(main).toMatch(/app\.on\('second-instance', \(_e, argv\)/);
+    expect(main).toContain('#/netzwerk/datei/');
+  });
+
+  it('opens a case file by its path (only .wbfall files), as after a double-click', async () => {
+    const { med, exp } = await sentAndOpened();
+    const fs = await import('node:fs');
+    const { tempDir } = await import('./helpers');
+    const dir = tempDir();
+    fs.writeFileSync(`${dir}/Fallakte.wbfall`, bytes(exp.base64));
+    fs.writeFileSync(`${dir}/Fallakte.txt`, bytes(exp.base64));
+    expect((await med.fail('casefile.openPath', { path: `${dir}/Fallakte.txt` })).code).toBe('casefile_not_casefile');
+    expect((await med.fail('casefile.openPath', { path: `${dir}/fehlt.wbfall` })).code).toBe('casefile_file_missing');
+    expect(sharedCount(med)).toBe(0);
+    expect((await med.call('casefile.openPath', { path: `${dir}/Fallakte.wbfall` })).case.subject).toBe('Amina Yousef');
+  });
+});

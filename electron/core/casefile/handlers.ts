@@ -23,6 +23,7 @@ export const casefileHandlers = defineHandlers<typeof casefileContract>({
     return { ...r, ...file({ fileName: r.fileName, bytes }) };
   },
   'casefile.open': ({ base64, passphrase }, { store, jobs, now }) => s.openShared(store, jobs, bytesOf(base64), passphrase, now()),
+  'casefile.openPath': ({ path, passphrase }, { store, jobs, now }) => s.openSharedPath(store, jobs, path, passphrase, now()),
   'casefile.cases': (_i, { store, now }) => s.listShared(store.db, now()),
   'casefile.case': ({ id }, { store, now }) => s.sharedDetail(store.db, id, now()),
   'casefile.document': ({ id, name }, { store, now }) => file(s.sharedDocument(store.db, id, name, now())),

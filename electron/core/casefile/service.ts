@@ -14,7 +14,7 @@ import { getConsent, recordDisclosure } from '../network/service';
 import type { Db, Store } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { buildContent, subjectOf, type ContentRequest } from './content';
-import { openCasefile, sealCasefile, sha256, type Sealing } from './format';
+import { LIMITS, openCasefile, sealCasefile, sha256, type Sealing } from './format';
 import { ensureKeys, parseKeyFile, publicKeys, workspaceKeys } from './keys';
 
 type Row = Record<string, unknown>;
@@ -104,6 +104,20 @@ export async function openShared(store: Store, jobs: JobRunner, bytes: Uint8Arra
   await ensureKeys(db, now);
   const o = (await jobs.run('casefileOpen', { bytes, ...(passphrase ? { passphrase } : {}) })) as Opened;
   return storeOpened(db, o, now);
+}
+
+/** A file given by path (the desktop app started by a double-click on a .wbfall): only such files, only up to the size limit. */
+export async function openSharedPath(store: Store, jobs: JobRunner, file: string, passphrase: string | undefined, now: Date) {
+  const { default: fs } = await import('node:fs');
+  let st: import('node:fs').Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AppError('casefile_file_missing', 'The case file cannot be read', { name: file.split(/[\\/]/).pop()!.slice(0, 80) });
+  }
+  if (!file.toLowerCase().endsWith('.wbfall') || !st.isFile()) throw new AppError('casefile_not_casefile', 'This is not a Werkbrücke case file');
+  if (st.size > LIMITS.fileBytes) throw new AppError('casefile_too_large', 'The file is larger than a case file may be', { limit: '200 MB' });
+  return openShared(store, jobs, new Uint8Array(fs.readFileSync(file)), passphrase, now);
 }
 
 export function storeOpened(db: Db, o: Opened, now: Date): { case: SharedCase; alreadyOpen: boolean } {

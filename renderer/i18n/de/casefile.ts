@@ -29,6 +29,8 @@ export default {
     already: 'Diese Antwort wurde bereits übernommen; nichts wurde geändert.',
   },
   cases: {
+    fromFile: 'Fallakte zum Öffnen: {{name}}',
+    openFile: 'Öffnen',
     title: 'Netzwerk: mit Ihnen geteilte Fälle',
     intro: 'Hier öffnen Vermittlerinnen und Vermittler Fallakten, die ein Betrieb mit ihnen geteilt hat. Die Inhalte sind schreibgeschützt und werden am Löschdatum entfernt.',
     open: 'Datei öffnen …',

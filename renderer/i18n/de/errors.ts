@@ -119,6 +119,7 @@ export default {
   casefile_bad_keyfile: 'Diese Datei ist keine Werkbrücke-Schlüsseldatei.',
   casefile_no_keys: 'Dieser Arbeitsbereich hat noch keine Schlüssel.',
   casefile_reply_empty: 'Bitte erst ein Gespräch eintragen, dann die Antwort schreiben.',
+  casefile_file_missing: 'Die Fallakte „{{name}}“ kann nicht gelesen werden (verschoben oder gelöscht?).',
   imported_entry: 'Dieser Eintrag stammt aus der Antwort der Vermittlung und wird nicht verändert.',
   field: {
     required: 'Bitte ausfüllen.',

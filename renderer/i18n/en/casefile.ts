@@ -31,6 +31,8 @@ export default {
     already: 'This reply was imported before; nothing was changed.',
   },
   cases: {
+    fromFile: 'Case file to open: {{name}}',
+    openFile: 'Open',
     title: 'Network: cases shared with you',
     intro: 'Here mediators open case files a firm shared with them. The contents are read-only and removed on their delete-by date.',
     open: 'Open file …',

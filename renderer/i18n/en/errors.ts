@@ -121,6 +121,7 @@ export default {
   casefile_bad_keyfile: 'This file is not a Werkbrücke key file.',
   casefile_no_keys: 'This workspace has no keys yet.',
   casefile_reply_empty: 'Please record a session first, then write the reply.',
+  casefile_file_missing: 'The case file “{{name}}” cannot be read (moved or deleted?).',
   imported_entry: 'This entry came from the mediator\'s reply and is not changed.',
   field: {
     required: 'Please fill in.',

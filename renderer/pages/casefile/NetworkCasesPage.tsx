@@ -11,11 +11,12 @@ import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { fileToBase64 } from '../language/util';
 
-export function NetworkCasesPage({ caseId }: { caseId?: number }) {
-  return caseId ? <CaseDetail key={caseId} id={caseId} /> : <CaseList />;
+/** `filePath`: a .wbfall the desktop app was started with (double-click), handed over by the shell. */
+export function NetworkCasesPage({ caseId, filePath }: { caseId?: number; filePath?: string }) {
+  return caseId ? <CaseDetail key={caseId} id={caseId} /> : <CaseList {...(filePath ? { filePath } : {})} />;
 }
 
-function CaseList() {
+function CaseList({ filePath }: { filePath?: string }) {
   const { t } = useTranslation('casefile');
   const data = useAsync(() => Promise.all([call('casefile.cases', {}), call('casefile.keys', {})]), []);
   const [passphrase, setPassphrase] = useState('');
@@ -33,6 +34,17 @@ function CaseList() {
       setError(e);
     }
   }
+  async function openPath() {
+    setError(null);
+    setMessage(null);
+    try {
+      const r = await call('casefile.openPath', { path: filePath!, ...(passphrase.trim() ? { passphrase } : {}) });
+      setMessage(r.alreadyOpen ? t('cases.alreadyOpen') : t('cases.opened', { firm: r.case.firmName }));
+      data.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
   const saveKeyFile = () => call('casefile.keyFile', {}).then(saveFile, setError);
   return (
     <div className="page casefile-cases">
@@ -40,6 +52,14 @@ function CaseList() {
       <p className="muted">{t('cases.intro')}</p>
       <div className="grid casefile-open">
         <TextField label={t('cases.passphrase')} name="passphrase" value={passphrase} onChange={setPassphrase} />
+        {filePath ? (
+          <div className="field">
+            <p>{t('cases.fromFile', { name: filePath.split(/[\\/]/).pop() })}</p>
+            <button type="button" className="primary" onClick={() => void openPath()}>
+              {t('cases.openFile')}
+            </button>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="casefile-file">{t('cases.open')}</label>
           <input id="casefile-file" type="file" accept=".wbfall" onChange={(e) => void open(e.target.files?.[0])} />
