@@ -48,8 +48,9 @@ Commands:
                                refused while the app has the workspace open
   check                        integrity check and schema version (exit code 1 on problems)
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
-  casefile export --trainee ID --consent ID --out FILE (--passphrase-file F | --recipient KEYFILE) [--from D --to D]
-                               write a case file for a network mediator (default period: the last 8 weeks)
+  casefile export --trainee ID --consent ID --out FILE (--passphrase-file F | --recipient KEYFILE) [--from D --to D] [--format pdf]
+                               write a case file for a network mediator (default period: the last 8 weeks);
+                               --format pdf: an AES-256 password-protected PDF summary (password at most 32 characters)
   casefile open FILE [--passphrase-file F] [--json]
                                check a case file, print its manifest and contents, keep the case in this workspace
   casefile reply --case UUID --out FILE
@@ -98,6 +99,7 @@ function parse(argv: string[]) {
         consent: { type: 'string' },
         language: { type: 'string' },
         'passphrase-file': { type: 'string' },
+        format: { type: 'string' },
         recipient: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -335,6 +337,7 @@ async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () =>
         consentId: positiveInt(need(v.consent, '--consent ID'), '--consent'),
         from: v.from ?? addDays(today, -56),
         to: v.to ?? today,
+        ...(v.format !== undefined ? { format: v.format } : {}),
         encryption: v.recipient !== undefined ? { mode: 'recipient', keyFile: fs.readFileSync(path.resolve(v.recipient), 'utf8') } : { mode: 'passphrase', passphrase: readPassphrase(v['passphrase-file']) },
       };
       const parsed = ExportInput.safeParse(raw);

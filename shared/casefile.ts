@@ -107,6 +107,8 @@ export const ExportInput = z
     caseIds: z.array(id).max(200).optional(),
     /** Also put the PDFs (protocol, training record, progress) in the file. */
     pdfs: z.boolean().default(true),
+    /** 'pdf': a password-protected PDF summary (AES-256) for a recipient without Werkbrücke; needs a passphrase. */
+    format: z.enum(['wbfall', 'pdf']).default('wbfall'),
     deleteBy: optDate,
     encryption: Encryption,
   })

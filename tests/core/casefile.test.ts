@@ -182,3 +182,39 @@ describe('opening by double-click', () => {
     expect((await med.call('casefile.openPath', { path: `${dir}/Fallakte.wbfall` })).case.subject).toBe('Amina Yousef');
   });
 });
+
+describe('for a recipient without Werkbrücke', () => {
+  it('writes an AES-256 password-protected PDF summary with the same content rules; it does not open without the password', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const { tempDir } = await import('./helpers');
+    const s = await firmWithCase({ categories: ['moderation_log'] });
+    const pass = 'Adler-Ofen-Birke-Zange-Kompass';
+    // Poppler compares only 32 bytes of such a password: longer ones are refused rather than made unopenable there.
+    expect((await s.firm.fail('casefile.export', { traineeId: s.t.id, consentId: s.consent.id, from: '2026-07-01', to: '2026-09-01', format: 'pdf', encryption: { mode: 'passphrase', passphrase: `${pass}-Hafen-Wolke` } })).issues?.[0]).toMatchObject({ key: 'pdf_passphrase_too_long' });
+    const base = { traineeId: s.t.id, consentId: s.consent.id, from: '2026-07-01', to: '2026-09-01', format: 'pdf' as const };
+    expect((await s.firm.fail('casefile.export', { ...base, encryption: { mode: 'recipient', keyFile: await keyFileOf(await mediator()) } })).issues?.[0]).toMatchObject({ key: 'pdf_needs_passphrase' });
+    const r = await s.firm.call('casefile.export', { ...base, encryption: { mode: 'passphrase', passphrase: pass } });
+    expect(r).toMatchObject({ fileName: 'Fallakte_Yousef_Amina_2026-09-01.pdf', mimeType: 'application/pdf' });
+    const file = `${tempDir()}/zusammenfassung.pdf`;
+    fs.writeFileSync(file, bytes(r.base64));
+    const raw = Buffer.from(bytes(r.base64)).toString('latin1');
+    expect(raw).toMatch(/\/V 5/);
+    // AES-256 as pdfkit writes it: AESV3, revision 5 (PDF 1.7, Adobe extension level 3).
+    expect(raw).toMatch(/\/CFM \/AESV3/);
+    expect(raw).toMatch(/\/R 5\b/);
+    const ok = spawnSync('qpdf', ['--check', `--password=${pass.toLowerCase()}`, file], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/R = 5/);
+    const without = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(without.status).not.toBe(0);
+    expect(without.stderr + without.stdout).toMatch(/invalid password/i);
+    const text = spawnSync('pdftotext', ['-upw', pass.toLowerCase(), file, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Dreimal zu spät in zwei Wochen');
+    expect(text).toContain('A. Y.');
+    expect(text).not.toContain('Yousef');
+    // The disclosure is recorded; a PDF gets no reply, so nothing is kept for one.
+    expect((await s.firm.call('network.overview', { traineeId: s.t.id })).disclosures[0]!.note).toMatch(/^Fallakte als PDF/);
+    expect(s.firm.store.db.prepare('SELECT count(*) FROM casefile_exports').pluck().get()).toBe(0);
+  });
+});

@@ -20,7 +20,7 @@ export const casefileHandlers = defineHandlers<typeof casefileContract>({
   'casefile.passphrase': () => generatePassphrase(),
   'casefile.export': async (i, { store, jobs, now }) => {
     const { bytes, ...r } = await s.exportCasefile(store, jobs, i, now());
-    return { ...r, ...file({ fileName: r.fileName, bytes }) };
+    return { ...r, ...file({ fileName: r.fileName, mimeType: r.mimeType, bytes }) };
   },
   'casefile.open': ({ base64, passphrase }, { store, jobs, now }) => s.openShared(store, jobs, bytesOf(base64), passphrase, now()),
   'casefile.openPath': ({ path, passphrase }, { store, jobs, now }) => s.openSharedPath(store, jobs, path, passphrase, now()),

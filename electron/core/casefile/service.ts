@@ -16,17 +16,22 @@ import { getTrainee } from '../trainees/service';
 import { buildContent, subjectOf, type ContentRequest } from './content';
 import { LIMITS, openCasefile, sealCasefile, sha256, type Sealing } from './format';
 import { ensureKeys, parseKeyFile, publicKeys, workspaceKeys } from './keys';
+import { normalisePassphrase } from './passphrase';
+import { summaryPdf } from './summary';
 
 type Row = Record<string, unknown>;
 /** How long a mediator keeps a case when the consent runs longer (or has no end). */
 export const DEFAULT_KEEP_DAYS = 90;
+/** Longest PDF password every viewer accepts (poppler compares only 32 bytes of an AES-256 revision-5 password). */
+export const PDF_PASSWORD_MAX = 32;
 
 const fileName = (prefix: string, name: string, day: string) => `${prefix}_${name.normalize('NFKD').replace(/[^\w.-]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '') || 'Fall'}_${day}.wbfall`;
 
 // Jobs (run in the worker thread in the app; inline in the CLI and tests) ----------------------------------
-export interface ExportJobArgs { content: ContentRequest; manifest: Omit<Manifest, 'entries'>; sealing: Sealing }
+export interface ExportJobArgs { content: ContentRequest; manifest: Omit<Manifest, 'entries'>; sealing: Sealing; format: 'wbfall' | 'pdf' }
 export async function exportJob(store: Store, a: ExportJobArgs) {
   const content = await buildContent(store, a.content, new Date(a.manifest.created));
+  if (a.format === 'pdf' && a.sealing.mode === 'passphrase') return { bytes: await summaryPdf(store, a.manifest, content.entries, a.sealing.passphrase, new Date(a.manifest.created)), caseUuids: content.caseUuids };
   const sealed = await sealCasefile(a.manifest, content.entries, workspaceKeys(store.db), a.sealing);
   return { bytes: sealed.bytes, caseUuids: content.caseUuids };
 }
@@ -62,6 +67,12 @@ export async function exportCasefile(store: Store, jobs: JobRunner, input: z.out
     const bad = input.caseIds.find((c) => !mine.has(c));
     if (bad !== undefined) throw notFound('conflict case', bad);
   }
+  const pdf = input.format === 'pdf';
+  if (pdf && input.encryption.mode !== 'passphrase') throw fieldError(['encryption', 'mode'], 'pdf_needs_passphrase', 'A PDF summary is protected by a passphrase, not a key file');
+  // Poppler (Evince, Okular; checked with 22.12) opens an AES-256 PDF only with a password of at most 32 bytes.
+  if (pdf && input.encryption.mode === 'passphrase' && Buffer.byteLength(normalisePassphrase(input.encryption.passphrase)) > PDF_PASSWORD_MAX) {
+    throw fieldError(['encryption', 'passphrase'], 'pdf_passphrase_too_long', 'A PDF password may have at most 32 characters', { max: PDF_PASSWORD_MAX });
+  }
   const keys = await ensureKeys(db, now);
   const me = publicKeys(db, keys);
   const recipientKeys = input.encryption.mode === 'recipient' ? parseKeyFile(input.encryption.keyFile) : null;
@@ -75,17 +86,20 @@ export async function exportCasefile(store: Store, jobs: JobRunner, input: z.out
     included: categories, withheld: DATA_CATEGORIES.filter((c) => !categories.includes(c)), period: { from: input.from, to: input.to }, deleteBy, replyTo: null,
   };
   // PDFs print the trainee's master data: only with that category.
-  const content: ContentRequest = { traineeId: input.traineeId, categories, from: input.from, to: input.to, caseIds: input.caseIds ?? null, pdfs: input.pdfs && categories.includes('master_data') };
-  const r = (await jobs.run('casefileExport', { content, manifest, sealing } satisfies ExportJobArgs)) as { bytes: Uint8Array; caseUuids: string[] };
+  const content: ContentRequest = { traineeId: input.traineeId, categories, from: input.from, to: input.to, caseIds: input.caseIds ?? null, pdfs: !pdf && input.pdfs && categories.includes('master_data') };
+  const r = (await jobs.run('casefileExport', { content, manifest, sealing, format: input.format } satisfies ExportJobArgs)) as { bytes: Uint8Array; caseUuids: string[] };
   const digest = sha256(r.bytes);
   const disclosure = db.transaction(() => {
-    const d = recordDisclosure(db, { consentId: consent.id, disclosedOn: today, categories, sha256: digest, note: `Fallakte ${manifest.uuid}` }, now);
+    const d = recordDisclosure(db, { consentId: consent.id, disclosedOn: today, categories, sha256: digest, note: `${pdf ? 'Fallakte als PDF' : 'Fallakte'} ${manifest.uuid}` }, now);
+    // A PDF cannot be answered with a reply: only .wbfall exports are kept for replies.
+    if (pdf) return d;
     db.prepare(`INSERT INTO casefile_exports (uuid, trainee_id, consent_id, disclosure_id, recipient, recipient_signing_key, case_uuids, delete_by, sha256, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(manifest.uuid, input.traineeId, consent.id, d.id, consent.recipient, recipientKeys?.signingKey ?? null, JSON.stringify(r.caseUuids), deleteBy, digest, now.toISOString());
     return d;
   })();
   const t = getTrainee(db, input.traineeId);
-  return { fileName: fileName('Fallakte', `${t.lastName}_${t.firstName}`, today), bytes: r.bytes, uuid: manifest.uuid, disclosureId: disclosure.id, fingerprint: recipientKeys?.fingerprint ?? null, deleteBy };
+  const name = fileName('Fallakte', `${t.lastName}_${t.firstName}`, today);
+  return { fileName: pdf ? name.replace(/\.wbfall$/, '.pdf') : name, mimeType: pdf ? 'application/pdf' : 'application/octet-stream', bytes: r.bytes, uuid: manifest.uuid, disclosureId: disclosure.id, fingerprint: recipientKeys?.fingerprint ?? null, deleteBy };
 }
 
 // Mediator: open, list, sessions, reply ----------------------------------------------------------------------

@@ -214,6 +214,8 @@ export default {
     passphrase_too_short: 'Das Kennwort braucht mindestens {{min}} Zeichen (besser: das vorgeschlagene aus Wörtern).',
     delete_by_past: 'Das Löschdatum liegt in der Vergangenheit.',
     delete_by_after_consent: 'Das Löschdatum liegt nach dem Ende der Einwilligung ({{date}}).',
+    pdf_needs_passphrase: 'Ein PDF wird mit einem Kennwort geschützt, nicht mit einer Schlüsseldatei.',
+    pdf_passphrase_too_long: 'Ein PDF-Kennwort darf höchstens {{max}} Zeichen haben, damit jedes PDF-Programm die Datei öffnet (z. B. vier oder fünf Wörter).',
     unknown_conflict_case: 'Dieser Moderationsfall ist nicht in der Fallakte.',
   },
 };

@@ -216,6 +216,8 @@ export default {
     passphrase_too_short: 'The passphrase needs at least {{min}} characters (better: the suggested one made of words).',
     delete_by_past: 'The delete-by date is in the past.',
     delete_by_after_consent: 'The delete-by date is after the consent ends ({{date}}).',
+    pdf_needs_passphrase: 'A PDF is protected by a passphrase, not by a key file.',
+    pdf_passphrase_too_long: 'A PDF password may have at most {{max}} characters so that every PDF program opens the file (e.g. four or five words).',
     unknown_conflict_case: 'This moderation case is not in the case file.',
   },
 } satisfies Shape<typeof de>;
