@@ -156,7 +156,8 @@ export const casefileContract = {
   'casefile.keyFile': { input: z.object({}).strict(), output: FileResult },
   /** Reads a recipient's key file: who it is and its fingerprint, to compare on the phone. */
   'casefile.readKeyFile': { input: z.object({ keyFile: keyFileText }).strict(), output: PublicKeys },
-  'casefile.passphrase': { input: z.object({}).strict(), output: z.object({ passphrase: z.string(), words: z.number(), bits: z.number() }) },
+  /** forPdf: four words and at most 32 characters (what every PDF viewer accepts). */
+  'casefile.passphrase': { input: z.object({ forPdf: z.boolean().optional() }).strict(), output: z.object({ passphrase: z.string(), words: z.number(), bits: z.number() }) },
   'casefile.export': { input: ExportInput, output: ExportResultCasefile },
   /** Mediator: opens a case file (checks everything) and keeps the case. */
   'casefile.open': { input: OpenInput, output: z.object({ case: SharedCase, alreadyOpen: z.boolean() }) },

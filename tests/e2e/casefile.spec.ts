@@ -31,7 +31,7 @@ test('case file: firm exports, mediator opens, adds a session and an agreement, 
   expect(file.suggestedFilename()).toMatch(/^Fallakte_Yousef_Amina_\d{4}-\d{2}-\d{2}\.wbfall$/);
   const casePath = `${app.dataDir}-fallakte.wbfall`;
   await file.saveAs(casePath);
-  await expect(page.getByRole('status').filter({ hasText: 'wurde gespeichert' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'wurde gespeichert' })).toBeVisible({ timeout: 60_000 });
 
   // The mediator opens it in their own workspace.
   const med = await startSecondApp();
@@ -42,11 +42,12 @@ test('case file: firm exports, mediator opens, adds a session and an agreement, 
     // A wrong passphrase is refused with a clear message.
     await mp.locator('[name=passphrase]').fill('falsch falsch falsch falsch');
     await mp.locator('#casefile-file').setInputFiles(casePath);
-    await expect(mp.getByText('Das Kennwort passt nicht zu dieser Fallakte')).toBeVisible();
+    // The key derivation (scrypt) takes seconds on a busy machine: wait for the exact message, however long it takes.
+    await expect(mp.getByText('Das Kennwort passt nicht zu dieser Fallakte')).toBeVisible({ timeout: 120_000 });
     await mp.locator('[name=passphrase]').fill(words.toLowerCase().replaceAll('-', ' '));
     await mp.locator('#casefile-file').setInputFiles([]);
     await mp.locator('#casefile-file').setInputFiles(casePath);
-    await expect(mp.getByText('Die Fallakte von Tischlerei Sonnenholz wurde geöffnet.')).toBeVisible();
+    await expect(mp.getByText('Die Fallakte von Tischlerei Sonnenholz wurde geöffnet.')).toBeVisible({ timeout: 120_000 });
     await mp.getByRole('row', { name: /Amina Yousef/ }).getByRole('link', { name: 'Ansehen' }).click();
     await expect(mp.getByRole('heading', { level: 1, name: 'Amina Yousef' })).toBeVisible();
     await expect(mp.getByText('Dreimal zu spät in zwei Wochen')).toBeVisible();

@@ -17,7 +17,7 @@ export const casefileHandlers = defineHandlers<typeof casefileContract>({
     return file({ fileName: 'Werkbruecke-Schluessel.json', mimeType: 'application/json', bytes: new TextEncoder().encode(keyFileText(keys)) });
   },
   'casefile.readKeyFile': ({ keyFile }) => parseKeyFile(keyFile),
-  'casefile.passphrase': () => generatePassphrase(),
+  'casefile.passphrase': ({ forPdf }) => (forPdf ? generatePassphrase(4, s.PDF_PASSWORD_MAX) : generatePassphrase()),
   'casefile.export': async (i, { store, jobs, now }) => {
     const { bytes, ...r } = await s.exportCasefile(store, jobs, i, now());
     return { ...r, ...file({ fileName: r.fileName, mimeType: r.mimeType, bytes }) };

@@ -13,10 +13,13 @@ function wordList(): string[] {
 
 export const PASSPHRASE_WORDS = 7;
 
-export function generatePassphrase(n = PASSPHRASE_WORDS): { passphrase: string; words: number; bits: number } {
+export function generatePassphrase(n = PASSPHRASE_WORDS, maxLength = Infinity): { passphrase: string; words: number; bits: number } {
   const list = wordList();
-  const chosen = Array.from({ length: n }, () => list[randomInt(list.length)]!);
-  return { passphrase: chosen.join('-'), words: n, bits: Math.floor(n * Math.log2(list.length)) };
+  for (;;) {
+    const passphrase = Array.from({ length: n }, () => list[randomInt(list.length)]!).join('-');
+    // A length limit leaves out some combinations; the bits are counted for all of them (an upper bound).
+    if (passphrase.length <= maxLength) return { passphrase, words: n, bits: Math.floor(n * Math.log2(list.length)) };
+  }
 }
 
 /** Typed passphrases compare without case and spacing differences: "Adler Ofen" equals "adler-ofen". */

@@ -12,6 +12,7 @@ export default {
     to: 'bis',
     pdfs: 'PDFs beilegen (Moderationsprotokoll, Ausbildungsnachweis, Ausbildungsstand; nur mit Stammdaten)',
     deleteBy: 'Löschen bis (leer: nach 90 Tagen, höchstens bis zum Ende der Einwilligung)',
+    asPdf: 'Stattdessen als PDF mit Kennwort (AES-256) für Empfänger ohne Werkbrücke: kürzeres Kennwort aus vier Wörtern, keine Antwort möglich',
     mode: 'Schutz der Datei',
     modes: { generated: 'Kennwort aus Wörtern (vorgeschlagen)', typed: 'Eigenes Kennwort', recipient: 'Schlüsseldatei der Vermittlung' },
     passphrase: 'Kennwort',

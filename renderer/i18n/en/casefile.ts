@@ -14,6 +14,7 @@ export default {
     to: 'to',
     pdfs: 'Include PDFs (moderation protocol, training record, progress; only with master data)',
     deleteBy: 'Delete by (empty: after 90 days, at most until the consent ends)',
+    asPdf: 'Instead as a password-protected PDF (AES-256) for recipients without Werkbrücke: a shorter passphrase of four words, no reply possible',
     mode: 'Protection of the file',
     modes: { generated: 'Passphrase of words (suggested)', typed: 'Own passphrase', recipient: 'Key file of the mediator' },
     passphrase: 'Passphrase',

@@ -26,17 +26,18 @@ export function ShareCasefileForm({ traineeId, consents, onDone, onCancel }: { t
   const [deleteBy, setDeleteBy] = useState('');
   const [pdfs, setPdfs] = useState(true);
   const [mode, setMode] = useState<'generated' | 'typed' | 'recipient'>('generated');
+  const [asPdf, setAsPdf] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [keyFile, setKeyFile] = useState<{ text: string; keys: PublicKeys } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errors = useFieldErrors(error);
-  const suggest = () => call('casefile.passphrase', {}).then((p) => setPassphrase(p.passphrase), setError);
+  const suggest = () => call('casefile.passphrase', { forPdf: asPdf }).then((p) => setPassphrase(p.passphrase), setError);
   useEffect(() => {
     if (mode === 'generated') void suggest();
     else if (mode === 'typed') setPassphrase('');
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mode]);
+  }, [mode, asPdf]);
   if (valid.length === 0) return <p className="empty">{t('share.noConsent')}</p>;
 
   async function readKey(file: File | undefined) {
@@ -56,7 +57,7 @@ export function ShareCasefileForm({ traineeId, consents, onDone, onCancel }: { t
     setBusy(true);
     try {
       const encryption = mode === 'recipient' ? { mode: 'recipient' as const, keyFile: keyFile?.text ?? '' } : { mode: 'passphrase' as const, passphrase };
-      const r = await call('casefile.export', { traineeId, consentId, from, to, categories, pdfs, deleteBy: deleteBy || null, encryption });
+      const r = await call('casefile.export', { traineeId, consentId, from, to, categories, pdfs, deleteBy: deleteBy || null, format: asPdf ? 'pdf' : 'wbfall', encryption });
       saveFile(r);
       onDone(`${t('share.done', { file: r.fileName, date: formatDate(r.deleteBy) })}${r.fingerprint ? ` ${t('share.doneKey', { fingerprint: r.fingerprint })}` : ''}`);
     } catch (err) {
@@ -89,9 +90,21 @@ export function ShareCasefileForm({ traineeId, consents, onDone, onCancel }: { t
         <label className="check field-wide">
           <input type="checkbox" name="pdfs" checked={pdfs} onChange={(e) => setPdfs(e.target.checked)} /> {t('share.pdfs')}
         </label>
+        <label className="check field-wide">
+          <input
+            type="checkbox"
+            name="asPdf"
+            checked={asPdf}
+            onChange={(e) => {
+              setAsPdf(e.target.checked);
+              if (e.target.checked && mode === 'recipient') setMode('generated');
+            }}
+          />{' '}
+          {t('share.asPdf')}
+        </label>
         <fieldset className="field field-wide">
           <legend>{t('share.mode')}</legend>
-          {(['generated', 'typed', 'recipient'] as const).map((m) => (
+          {(['generated', 'typed', 'recipient'] as const).filter((m) => !asPdf || m !== 'recipient').map((m) => (
             <label key={m} className="check">
               <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`share.modes.${m}`)}
             </label>
