@@ -24,6 +24,13 @@ import { nachweisOverview } from './core/nachweis/weeks';
 import { occupationsOverview } from './core/plan/occupations';
 import { toIsoDate } from '../shared/format';
 import { startServer } from './server/http';
+// Case files (issue 12)
+import { ExportInput } from '../shared/casefile';
+import { addDays } from '../shared/trainingCalendar';
+import { ensureKeys, keyFileText, publicKeys } from './core/casefile/keys';
+import { exportCasefile, importReply, listShared, openShared, writeReply } from './core/casefile/service';
+import { inlineRunner } from './core/jobs/runner';
+import { listConsents } from './core/network/service';
 
 const USAGE = `Werkbrücke CLI
 
@@ -41,6 +48,17 @@ Commands:
                                refused while the app has the workspace open
   check                        integrity check and schema version (exit code 1 on problems)
   serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
+  casefile export --trainee ID --consent ID --out FILE (--passphrase-file F | --recipient KEYFILE) [--from D --to D] [--format pdf]
+                               write a case file for a network mediator (default period: the last 8 weeks);
+                               --format pdf: an AES-256 password-protected PDF summary (password at most 32 characters)
+  casefile open FILE [--passphrase-file F] [--json]
+                               check a case file, print its manifest and contents, keep the case in this workspace
+  casefile reply --case UUID --out FILE
+                               the mediator's reply (sessions, views, agreements) for a kept case
+  casefile import FILE         import a mediator's reply into the moderation log (once)
+  keys export --out FILE       this workspace's public keys as a key file for the firm
+  list consents [--json]       consents of all trainees (for casefile export --consent)
+  list cases [--json]          cases shared with this (mediator) workspace
   export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
                                export a file; kinds: ${EXPORT_KINDS.join(', ')}
                                mitteilung-abh: --without-reason leaves out the recorded reason for the end
@@ -58,6 +76,9 @@ const LISTS: Record<string, (store: Store) => unknown[]> = {
   tasks: (store) => tasksForCli(store.db),
   occupations: (store) => occupationsOverview(store.db).map(({ problem, ...o }) => ({ ...o, problem: problem ? `${problem.key} ${problem.field} (line ${problem.line ?? '-'})` : null })),
   nachweise: (store) => nachweisOverview(store.db),
+  // Case files (issue 12). `cases` only reads: expired cases are left out here and removed by the app or a writing command.
+  consents: (store) => listTrainees(store.db, { status: 'all' }).flatMap((t) => listConsents(store.db, t.id)),
+  cases: (store) => listShared(store.db, new Date(), { purge: false }).cases,
 };
 
 function parse(argv: string[]) {
@@ -79,6 +100,9 @@ function parse(argv: string[]) {
         consent: { type: 'string' },
         language: { type: 'string' },
         'without-reason': { type: 'boolean' },
+        'passphrase-file': { type: 'string' },
+        format: { type: 'string' },
+        recipient: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -267,8 +291,108 @@ export async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'casefile':
+      return casefileCommand(rest, v, writing);
+    case 'keys': {
+      if (rest.length !== 1 || rest[0] !== 'export') throw new UsageError('keys expects: export --out FILE');
+      const out = path.resolve(need(v.out, '--out FILE'));
+      const keys = await writing(async () => {
+        const store = openStore(dataDir);
+        try {
+          return publicKeys(store.db, await ensureKeys(store.db, new Date()));
+        } finally {
+          store.close();
+        }
+      });
+      fs.writeFileSync(out, keyFileText(keys));
+      console.log(`${out}\n${keys.name}\nFingerabdruck: ${keys.fingerprint}`);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+// Case files (issue 12) ----------------------------------------------------------------------------------------
+type Values = ReturnType<typeof parse>['values'];
+const readPassphrase = (file: string | undefined) => (file === undefined ? undefined : fs.readFileSync(path.resolve(file), 'utf8').split(/\r?\n/)[0]!.trim());
+
+async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () => T | Promise<T>) => Promise<T>): Promise<number> {
+  const [sub, ...files] = rest;
+  const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
+  const withWriting = <T>(fn: (store: Store) => Promise<T>) =>
+    writing(async () => {
+      const store = openStore(dataDir);
+      try {
+        return await fn(store);
+      } finally {
+        store.close();
+      }
+    });
+  const now = new Date();
+  switch (sub) {
+    case 'export': {
+      if (files.length !== 0) throw new UsageError('casefile export takes no file argument (use --out)');
+      const out = path.resolve(need(v.out, '--out FILE'));
+      if ((v['passphrase-file'] === undefined) === (v.recipient === undefined)) throw new UsageError('casefile export needs exactly one of --passphrase-file F and --recipient KEYFILE');
+      const today = toIsoDate(now);
+      const raw = {
+        traineeId: positiveInt(need(v.trainee, '--trainee ID'), '--trainee'),
+        consentId: positiveInt(need(v.consent, '--consent ID'), '--consent'),
+        from: v.from ?? addDays(today, -56),
+        to: v.to ?? today,
+        ...(v.format !== undefined ? { format: v.format } : {}),
+        encryption: v.recipient !== undefined ? { mode: 'recipient', keyFile: fs.readFileSync(path.resolve(v.recipient), 'utf8') } : { mode: 'passphrase', passphrase: readPassphrase(v['passphrase-file']) },
+      };
+      const parsed = ExportInput.safeParse(raw);
+      if (!parsed.success) {
+        const issues = toFieldIssues(parsed.error.issues, raw);
+        throw new AppError('validation', `invalid options: ${issues.map((i) => `${i.path.join('.')}: ${i.key}`).join(', ')}`, {}, issues);
+      }
+      const r = await withWriting((store) => exportCasefile(store, inlineRunner(() => store), parsed.data, now));
+      fs.writeFileSync(out, r.bytes);
+      console.log(`${out} (${r.bytes.byteLength} Bytes)\nFallakte ${r.uuid}, zu löschen bis ${r.deleteBy}${r.fingerprint ? `\nverschlüsselt für den Schlüssel mit dem Fingerabdruck ${r.fingerprint}` : ''}`);
+      return 0;
+    }
+    case 'open': {
+      if (files.length !== 1) throw new UsageError('casefile open expects one FILE');
+      const bytes = new Uint8Array(fs.readFileSync(path.resolve(files[0]!)));
+      const r = await withWriting(async (store) => {
+        const opened = await openShared(store, inlineRunner(() => store), bytes, readPassphrase(v['passphrase-file']), now);
+        const entries = store.db.prepare('SELECT name, length(bytes) AS size FROM shared_case_entries WHERE case_id = ? ORDER BY name').all(opened.case.id) as { name: string; size: number }[];
+        const manifest = JSON.parse(store.db.prepare('SELECT manifest FROM shared_cases WHERE id = ?').pluck().get(opened.case.id) as string) as unknown;
+        return { ...opened, manifest, entries };
+      });
+      if (v.json) console.log(JSON.stringify(r, null, 2));
+      else {
+        console.log(`${r.alreadyOpen ? 'Bereits vorhanden' : 'Gespeichert'}: Fallakte ${r.case.uuid} von ${r.case.firmName} (Fingerabdruck ${r.case.firmFingerprint}) über ${r.case.subject}, zu löschen bis ${r.case.deleteBy}`);
+        for (const e of r.entries) console.log(`  ${e.name}\t${e.size} Bytes`);
+      }
+      return 0;
+    }
+    case 'reply': {
+      if (files.length !== 0) throw new UsageError('casefile reply takes no file argument (use --out)');
+      const out = path.resolve(need(v.out, '--out FILE'));
+      const uuid = need(v.case, '--case UUID');
+      const r = await withWriting(async (store) => {
+        const id = store.db.prepare('SELECT id FROM shared_cases WHERE uuid = ?').pluck().get(uuid) as number | undefined;
+        if (id === undefined) throw new AppError('not_found', `shared case ${uuid} not found`, { what: 'shared case', id: uuid });
+        return writeReply(store, inlineRunner(() => store), id, now);
+      });
+      fs.writeFileSync(out, r.bytes);
+      console.log(`${out} (${r.bytes.byteLength} Bytes, ${r.sessions} Gespräch(e))`);
+      return 0;
+    }
+    case 'import': {
+      if (files.length !== 1) throw new UsageError('casefile import expects one FILE');
+      const bytes = new Uint8Array(fs.readFileSync(path.resolve(files[0]!)));
+      const r = await withWriting((store) => importReply(store, inlineRunner(() => store), bytes, now));
+      if (v.json) console.log(JSON.stringify(r, null, 2));
+      else console.log(r.alreadyImported ? `Diese Antwort (${r.replyUuid}) wurde bereits übernommen; nichts geändert.` : `Übernommen von ${r.mediator}: ${r.sessions} Gespräch(e), ${r.agreements} Vereinbarung(en).`);
+      return 0;
+    }
+    default:
+      throw new UsageError('casefile expects one of: export, open, reply, import');
   }
 }
 

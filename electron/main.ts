@@ -30,10 +30,26 @@ if (app.isPackaged) process.env.WERKBRUECKE_RESOURCES = path.join(process.resour
 // One instance per workspace: a second start hands over to the running one, which comes to the front.
 const isFirstInstance = app.requestSingleInstanceLock();
 if (!isFirstInstance) app.quit();
-app.on('second-instance', () => {
+/** A case file (.wbfall) among the arguments: a double-click on one starts the app with its path (file association). */
+const caseFileArg = (argv: string[]) => argv.slice(1).find((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.wbfall'));
+/** Shows the mediator's "Netzwerk" area with that file ready to open (the renderer asks for the passphrase, the core checks the file). */
+function showCaseFile(file: string) {
+  if (!win) return;
+  void win.loadURL(`${ORIGIN}/index.html#/netzwerk/datei/${encodeURIComponent(path.resolve(file))}`);
+}
+app.on('second-instance', (_e, argv) => {
   if (!win) return;
   if (win.isMinimized()) win.restore();
   win.focus();
+  const file = caseFileArg(argv);
+  if (file) showCaseFile(file);
+});
+// macOS hands a double-clicked file over by this event instead of the arguments.
+let pendingCaseFile: string | undefined = caseFileArg(process.argv);
+app.on('open-file', (e, file) => {
+  e.preventDefault();
+  if (win) showCaseFile(file);
+  else pendingCaseFile = file;
 });
 
 let core: Core | null = null;
@@ -134,6 +150,7 @@ app.whenReady().then(() => {
   cleanTempPdfs(printDir);
 
   createWindow();
+  if (pendingCaseFile) showCaseFile(pendingCaseFile);
   // Overdue deadlines and those due within 14 days, at most once a day; a click opens the deadline page.
   stopReminders = startDeadlineReminders(core, () => {
     if (!win) return;

@@ -4,6 +4,7 @@ import { ContactsPage } from './pages/immigration/ContactsPage';
 import { DeadlinesPage } from './pages/immigration/DeadlinesPage';
 import { RulesPage } from './pages/immigration/RulesPage';
 import { LanguagePage } from './pages/language/routes';
+import { NetworkCasesPage } from './pages/casefile/NetworkCasesPage';
 import { NachweisOverviewPage } from './pages/plan/NachweisOverviewPage';
 import { OccupationsPage } from './pages/plan/OccupationsPage';
 import { TemplateEditorPage } from './pages/plan/TemplateEditor';
@@ -31,6 +32,9 @@ function Page({ route }: { route: string[] }) {
       return a === 'regeln' ? <RulesPage /> : <DeadlinesPage />;
     case 'kontakte':
       return <ContactsPage />;
+    case 'netzwerk':
+      if (a === 'datei' && b) return <NetworkCasesPage key={b} filePath={decodeURIComponent(b)} />;
+      return a && /^\d+$/.test(a) ? <NetworkCasesPage caseId={Number(a)} /> : <NetworkCasesPage />;
     case 'glossary':
     case 'tasks':
       return <LanguagePage route={route} />;

@@ -7,6 +7,8 @@ export const NAV: { path: string; label: string }[] = [
   { path: '/glossary', label: 'language:nav.glossary' },
   { path: '/tasks', label: 'language:nav.tasks' },
   { path: '/occupations', label: 'plan:nav.occupations' },
+  // Case files shared with a mediator's workspace (issue 12).
+  { path: '/netzwerk', label: 'casefile:nav' },
   { path: '/firm', label: 'common:nav.firm' },
   { path: '/settings', label: 'common:nav.settings' },
 ];

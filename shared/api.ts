@@ -2,6 +2,7 @@
 // renderer's typed client are all derived from this one object.
 import type { z } from 'zod';
 import { calendarContract } from './calendar';
+import { casefileContract } from './casefile';
 import { contactsContract } from './contacts';
 import { exportsContract } from './exports';
 import { firmContract } from './firm';
@@ -35,6 +36,7 @@ export const contracts = {
   ...tasksContract,
   ...todayContract,
   ...networkContract,
+  ...casefileContract,
 } satisfies Record<string, CallContract>;
 
 export type Contracts = typeof contracts;

@@ -24,10 +24,13 @@ import enPlan from './en/plan';
 import enPrint from './en/print';
 import enSettings from './en/settings';
 import enTrainees from './en/trainees';
+// Case files (issue 12)
+import deCasefile from './de/casefile';
+import enCasefile from './en/casefile';
 
 export const resources = {
-  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, network: deNetwork, print: dePrint },
-  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, network: enNetwork, print: enPrint },
+  de: { common: deCommon, errors: deErrors, trainees: deTrainees, firm: deFirm, settings: deSettings, immigration: deImmigration, language: deLanguage, plan: dePlan, nachweis: deNachweis, network: deNetwork, print: dePrint, casefile: deCasefile },
+  en: { common: enCommon, errors: enErrors, trainees: enTrainees, firm: enFirm, settings: enSettings, immigration: enImmigration, language: enLanguage, plan: enPlan, nachweis: enNachweis, network: enNetwork, print: enPrint, casefile: enCasefile },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

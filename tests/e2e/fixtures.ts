@@ -82,3 +82,27 @@ export async function openApp(page: Page, app: AppServer, path = '/') {
 }
 
 export { expect };
+
+/** A second workspace with its own server (e.g. a mediator's beside the firm's); stop it at the end of the test. */
+export async function startSecondApp(): Promise<{ dataDir: string; openUrl: string; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-second-'));
+  const s = await startServer(dataDir);
+  return {
+    dataDir,
+    openUrl: s.openUrl,
+    stop: async () => {
+      await stopProc(s.proc);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the API of a running server as the page does (for setting up data a test is not about). */
+export async function apiCall<T = unknown>(openUrl: string, name: string, input: unknown): Promise<T> {
+  const url = new URL(openUrl);
+  const token = url.hash.replace(/^#token=/, '');
+  const r = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-werkbruecke-token': token }, body: JSON.stringify(input) });
+  const env = (await r.json()) as { ok: boolean; data?: T; error?: unknown };
+  if (!env.ok) throw new Error(`${name} failed: ${JSON.stringify(env.error)}`);
+  return env.data as T;
+}

@@ -1,5 +1,6 @@
 // Every domain's handlers, merged. Add one spread per domain (ARCHITECTURE.md, "Add an API call").
 import type { CallName } from '../../../shared/api';
+import { casefileHandlers } from '../casefile/handlers';
 import { contactHandlers } from '../contacts/handlers';
 import { exportHandlers } from '../exports/handlers';
 import { firmHandlers } from '../firm/handlers';
@@ -30,4 +31,5 @@ export const handlers = {
   ...taskHandlers,
   ...todayHandlers,
   ...networkHandlers,
+  ...casefileHandlers,
 } satisfies HandlerMap<CallName>;

@@ -168,10 +168,16 @@ function stepOf(db: Db, stepId: number) {
   return one(db, 'conflict_steps', stepId, 'step');
 }
 
+/** Sessions that came in a mediator's reply (case files) are append-only: their content is never changed here. */
+function refuseImported(step: Row) {
+  if (step.from_reply_id !== null && step.from_reply_id !== undefined) throw new AppError('imported_entry', 'This entry came from the mediator\'s reply and is not changed');
+}
+
 export function saveStep(db: Db, input: Out<typeof StepInput>, now: Date): ConflictCase {
   return db.transaction(() => {
     const c = one(db, 'conflict_cases', input.caseId, 'conflict case');
     if (input.heldOn < (c.raised_on as string)) throw fieldError(['heldOn'], 'step_before_case', 'A step cannot be held before the case was raised');
+    if (input.id !== undefined) refuseImported(stepOf(db, input.id));
     upsert(db, 'conflict_steps', 'step', input.id, cols(input, ['id']), now, ['case_id', input.caseId]);
     return getCase(db, input.caseId);
   })();
@@ -181,6 +187,7 @@ export function saveStep(db: Db, input: Out<typeof StepInput>, now: Date): Confl
 export function saveView(db: Db, input: Out<typeof ViewInput>, now: Date): ConflictCase {
   return db.transaction(() => {
     const s = stepOf(db, input.stepId);
+    refuseImported(s);
     if (input.confirmedOn !== null && input.confirmedOn < (s.held_on as string)) throw fieldError(['confirmedOn'], 'confirmed_before_step', 'A view cannot be confirmed before the session');
     const old = db.prepare('SELECT id FROM conflict_views WHERE step_id = ? AND side = ?').get(input.stepId, input.side) as { id: number } | undefined;
     upsert(db, 'conflict_views', 'view', old?.id, cols(input), now);
@@ -191,6 +198,11 @@ export function saveView(db: Db, input: Out<typeof ViewInput>, now: Date): Confl
 export function saveAgreement(db: Db, input: Out<typeof AgreementInput>, now: Date): ConflictCase {
   return db.transaction(() => {
     const s = stepOf(db, input.stepId);
+    if (s.from_reply_id !== null) {
+      // The firm tracks whether an agreement from a reply is kept; its content stays as the mediator wrote it.
+      const old = input.id !== undefined ? (db.prepare('SELECT what, who, due_on, review_on FROM conflict_agreements WHERE id = ? AND step_id = ?').get(input.id, input.stepId) as Row | undefined) : undefined;
+      if (!old || old.what !== input.what || old.who !== input.who || old.due_on !== input.dueOn || old.review_on !== input.reviewOn) refuseImported(s);
+    }
     if (input.dueOn < (s.held_on as string)) throw fieldError(['dueOn'], 'due_before_step', 'An agreement cannot be due before the session it was made in');
     if (input.reviewOn !== null && input.reviewOn < (s.held_on as string)) throw fieldError(['reviewOn'], 'due_before_step', 'A review cannot be before the session');
     upsert(db, 'conflict_agreements', 'agreement', input.id, cols(input, ['id']), now, ['step_id', input.stepId]);

@@ -15,7 +15,7 @@ import { hyphenateDocument } from '../../core/pdf/hyphenate';
 import { renderPdfBare, renderPdfStock } from '../../core/pdf/render';
 import { planProgress } from '../../core/plan/progress';
 import { createPlan, itemRows, setStatus } from '../../core/plan/service';
-import { openStore } from '../../core/store/db';
+import { openStore, type Db } from '../../core/store/db';
 import { createTrainee, getTrainee } from '../../core/trainees/service';
 import { median, round } from './util';
 
@@ -59,17 +59,17 @@ function week(n: number, monday: string): RecordContentInput {
 
 const pageCount = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
-export async function benchPlan(dir: string) {
-  const store = openStore(dir);
-  const { db } = store;
-  const now = new Date('2030-02-15T10:00:00Z');
+/** A whole 3.5-year training: firm, trainee, plan mostly done, 182 signed weeks (also the case-file bench's case). */
+export function seedFullTraining(db: Db, now: Date): { traineeId: number; trainer: number } {
   let traineeId = 0;
+  let trainerId = 0;
   db.transaction(() => {
     const firm = saveFirm(
       db,
       FirmInput.parse({ name: 'Haustechnik Bench GmbH', street: 'Rohrweg 1', zip: '20095', city: 'Hamburg', trainers: [{ name: 'Petra Meister', role: 'Installateurmeisterin', aevo: true }] }),
     );
     const trainer = firm.trainers[0]!.id;
+    trainerId = trainer;
     const t = createTrainee(
       db,
       TraineeInput.parse({
@@ -99,6 +99,14 @@ export async function benchPlan(dir: string) {
       signRecord(db, { id: r.id, as: 'trainer', trainerId: trainer }, now);
     }
   })();
+  return { traineeId, trainer: trainerId };
+}
+
+export async function benchPlan(dir: string) {
+  const store = openStore(dir);
+  const { db } = store;
+  const now = new Date('2030-02-15T10:00:00Z');
+  const { traineeId } = seedFullTraining(db, now);
 
   const plan_progress_ms = await median(() => planProgress(db, traineeId, now));
 

@@ -8,10 +8,11 @@ import type { TraineeFile } from '../../../shared/trainees';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ExportButton } from '../../components/ExportButton';
-import { ErrorBanner } from '../../components/forms';
+import { ErrorBanner, Notice } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { ConsentScan } from './ConsentScan';
+import { ImportReply, ShareCasefileForm } from '../casefile/ShareCasefile';
 import { AgreementForm, CaseForm, CompetenceForm, ConsentForm, MeasureForm, NoteForm, PersonForm, RevokeForm, StepForm, ViewForm } from './forms';
 
 type DialogState =
@@ -25,6 +26,7 @@ type DialogState =
   | { kind: 'revoke'; consent: Consent }
   | { kind: 'note' }
   | { kind: 'competence' }
+  | { kind: 'casefile' }
   | null;
 
 export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
@@ -35,6 +37,8 @@ export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
     [trainee.id],
   );
   const [dialog, setDialog] = useState<DialogState>(null);
+  const { t: tf } = useTranslation('casefile');
+  const [shared, setShared] = useState<string | null>(null);
   if (data.error) return <ErrorBanner error={data.error} />;
   if (!data.data) return <p className="muted">{tc('status.loading')}</p>;
   const [ov, contacts, texts] = data.data;
@@ -45,7 +49,7 @@ export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
   };
   const common = { traineeId: trainee.id, onDone: done, onCancel: close };
   const title =
-    dialog === null ? '' : { person: t('people.add'), measure: t('measures.add'), case: t('cases.add'), step: t('cases.addStep'), view: t('steps.addView'), agreement: t('steps.addAgreement'), consent: t('consents.add'), revoke: t('consents.revokeTitle'), note: t('notes.add'), competence: t('competences.add') }[dialog.kind];
+    dialog === null ? '' : { person: t('people.add'), measure: t('measures.add'), case: t('cases.add'), step: t('cases.addStep'), view: t('steps.addView'), agreement: t('steps.addAgreement'), consent: t('consents.add'), revoke: t('consents.revokeTitle'), note: t('notes.add'), competence: t('competences.add'), casefile: tf('share.title') }[dialog.kind];
   const todayIso = toIsoDate(new Date());
 
   return (
@@ -174,6 +178,17 @@ export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
             </div>
           </article>
         ))}
+      </section>
+
+      <section aria-labelledby="net-casefile">
+        <div className="section-head">
+          <h2 id="net-casefile">{tf('share.title')}</h2>
+          <button type="button" className="primary" onClick={() => (setShared(null), setDialog({ kind: 'casefile' }))}>
+            {tf('share.button')}
+          </button>
+        </div>
+        {shared ? <Notice>{shared}</Notice> : null}
+        <ImportReply onDone={data.reload} />
       </section>
 
       <section aria-labelledby="net-consents">
@@ -312,6 +327,7 @@ export function NetworkTab({ trainee }: { trainee: TraineeFile }) {
         {dialog?.kind === 'consent' ? <ConsentForm {...common} people={ov.people} texts={texts} /> : null}
         {dialog?.kind === 'note' ? <NoteForm {...common} /> : null}
         {dialog?.kind === 'competence' ? <CompetenceForm {...common} /> : null}
+        {dialog?.kind === 'casefile' ? <ShareCasefileForm traineeId={trainee.id} consents={ov.consents} onCancel={close} onDone={(m) => (setShared(m), done())} /> : null}
         {dialog?.kind === 'revoke' ? <RevokeForm consentId={dialog.consent.id} onDone={done} onCancel={close} /> : null}
       </Dialog>
     </div>

@@ -9,6 +9,7 @@ import m007 from './007_network.sql';
 import m008 from './008_print.sql';
 import m009 from './009_employment_title.sql';
 import m010 from './010_network_more.sql';
+import m011 from './011_casefile.sql';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: '008_print', sql: m008 },
   { version: 9, name: '009_employment_title', sql: m009, foreignKeysOff: true },
   { version: 10, name: '010_network_more', sql: m010, foreignKeysOff: true },
+  { version: 11, name: '011_casefile', sql: m011 },
 ];
