@@ -7,6 +7,8 @@ import m005 from './005_calendar.sql';
 import m006 from './006_notice.sql';
 import m007 from './007_network.sql';
 import m008 from './008_print.sql';
+// 012 is this branch's number (issue 14); it runs as version 9 until the lead renumbers at merge.
+import m012 from './012_signoff.sql';
 
 export interface Migration {
   version: number;
@@ -23,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: '006_notice', sql: m006 },
   { version: 7, name: '007_network', sql: m007 },
   { version: 8, name: '008_print', sql: m008 },
+  { version: 9, name: '012_signoff', sql: m012 },
 ];
