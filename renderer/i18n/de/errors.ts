@@ -103,6 +103,7 @@ export default {
     pin_wrong_other: 'Die PIN ist falsch. Noch {{count}} Versuche, dann wird sie für 15 Minuten gesperrt.',
     pin_format: 'Bitte 4 bis 8 Ziffern oder ein Passwort mit mindestens 8 Zeichen wählen.',
     pin_too_simple: 'Diese PIN ist zu leicht zu erraten (gleiche Ziffern oder eine Reihe). Bitte eine andere wählen.',
+    no_translation: 'Für diese Sprache gibt es bei diesem Eintrag keine Übersetzung.',
     pin_mismatch: 'Die beiden Eingaben stimmen nicht überein.',
     required: 'Bitte ausfüllen.',
     too_small_string: 'Mindestens {{min}} Zeichen.',

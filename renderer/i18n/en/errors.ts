@@ -105,6 +105,7 @@ export default {
     pin_wrong_other: 'The PIN is wrong. {{count}} attempts left, then it is locked for 15 minutes.',
     pin_format: 'Please choose 4 to 8 digits or a password of at least 8 characters.',
     pin_too_simple: 'This PIN is too easy to guess (the same digit or a sequence). Please choose another.',
+    no_translation: 'This entry has no translation into this language.',
     pin_mismatch: 'The two entries do not match.',
     required: 'Please fill in.',
     too_small_string: 'At least {{min}} characters.',
