@@ -8,7 +8,9 @@ import { toFieldIssues } from '../shared/errors';
 import { startCore } from './core/app';
 import { createDemo } from './core/demo';
 import { AppError } from './core/errors';
-import { errorText } from './errorText';
+import { cliLang, cliText } from './cliText';
+import { errorText, fieldText } from './errorText';
+import { DEMO_PIN } from './core/nachweis/pin';
 import { runExport } from './core/exports/registry';
 import { defaultDataDir } from './core/paths';
 import { restoreWorkspace } from './core/system/restore';
@@ -25,28 +27,9 @@ import { occupationsOverview } from './core/plan/occupations';
 import { toIsoDate } from '../shared/format';
 import { startServer } from './server/http';
 
-const USAGE = `Werkbrücke CLI
-
-Usage: npm run cli -- <command> [options] [--data-dir DIR]
-
-Commands:
-  demo                         create a workspace with demo data and print the trainee ids
-  list trainees [--json]       list the trainees
-  list deadlines [--json]      open deadlines as on the dashboard (overdue, due within 60 days)
-  list tasks [--json]          learning tasks and templates with their trainee and worksheet language
-  list occupations [--json]    occupations with their framework-plan templates (shipped, copied, own, imported)
-  list nachweise [--json]      missing and unsigned weeks of the training records per trainee in training
-  backup --out FILE            complete backup (database and files) into FILE (.wbbackup), also while the app runs
-  restore --from FILE          verify FILE and make it the workspace (the current state is kept in backups/);
-                               refused while the app has the workspace open
-  check                        integrity check and schema version (exit code 1 on problems)
-  serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
-  export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
-                               export a file; kinds: ${EXPORT_KINDS.join(', ')}
-
-Options:
-  --data-dir DIR               workspace folder (default: ${defaultDataDir()})
-  --help                       this text`;
+// One language for everything the CLI prints (cliText.ts): German, or English with WERKBRUECKE_LANG=en / --lang en.
+const LANG = cliLang(process.argv.slice(2));
+const say = cliText(LANG, defaultDataDir());
 
 class UsageError extends Error {}
 
@@ -77,27 +60,33 @@ function parse(argv: string[]) {
         case: { type: 'string' },
         consent: { type: 'string' },
         language: { type: 'string' },
+        suggestions: { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // node's own message is English: say it in the CLI's language, naming the option
+    const m = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(m);
+    const bad = /Option '([^' ]+)/.exec(m);
+    throw new UsageError(unknown ? say.unknownOption(unknown[1]!) : bad ? say.badOption(bad[1]!) : say.badOptions(m));
   }
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} expects a positive whole number, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(say.positiveInt(flag, v));
   return Number(v);
 }
 
 function need<T>(v: T | undefined, flag: string): T {
-  if (v === undefined) throw new UsageError(`missing ${flag}`);
+  if (v === undefined) throw new UsageError(say.missing(flag));
   return v;
 }
 
 function printTable(rows: Record<string, unknown>[]) {
-  if (rows.length === 0) return console.log('(keine Einträge)');
+  if (rows.length === 0) return console.log(say.noRows);
   const cols = Object.keys(rows[0]!).filter((k) => typeof rows[0]![k] !== 'object' || rows[0]![k] === null);
   console.log(cols.join('\t'));
   for (const r of rows) console.log(cols.map((c) => String(r[c] ?? '')).join('\t'));
@@ -107,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv);
   const [cmd, ...rest] = positionals;
   if (v.help || !cmd) {
-    console.log(USAGE);
+    console.log(say.usage);
     return v.help ? 0 : 2;
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
@@ -139,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
   const expectArgs = (n: number) => {
-    if (rest.length !== n) throw new UsageError(`"${cmd}" takes ${n === 0 ? 'no' : n} argument${n === 1 ? '' : 's'}`);
+    if (rest.length !== n) throw new UsageError(say.takesArgs(cmd, n));
   };
 
   switch (cmd) {
@@ -155,14 +144,14 @@ export async function main(argv: string[]): Promise<number> {
       });
       if (v.json) console.log(JSON.stringify(result, null, 2));
       else {
-        console.log(`Demo-Arbeitsbereich angelegt in ${dataDir}`);
+        console.log(say.demoCreated(dataDir, DEMO_PIN));
         for (const t of result.trainees) console.log(`${t.id}\t${t.name}\t${t.occupationId}\t${t.status}`);
       }
       return 0;
     }
     case 'list': {
       const what = rest[0];
-      if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(`list expects one of: ${Object.keys(LISTS).join(', ')}`);
+      if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(say.listExpects(Object.keys(LISTS).join(', ')));
       // Ends of training recorded in advance take effect on their day, as in the app.
       const rows = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), LISTS[what]!(s)));
       if (v.json) console.log(JSON.stringify(rows, null, 2));
@@ -173,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       expectArgs(0);
       const out = path.resolve(need(v.out, '--out FILE'));
       const r = await withStore((s) => writeBackup(s, { kind: 'manual', out }));
-      console.log(`Sicherung geschrieben: ${r.file} (${r.bytes} Bytes, Datenbank und ${r.files} Dateien)`);
+      console.log(say.backupWritten(r.file, r.bytes, r.files));
       return 0;
     }
     case 'restore': {
@@ -198,8 +187,8 @@ export async function main(argv: string[]): Promise<number> {
           openStore(dataDir).close();
         }
       });
-      console.log(`Wiederhergestellt aus ${from}${r.withFiles ? ' (Datenbank und Dateien)' : ' (nur Datenbank; der Ordner files/ blieb, wie er war)'}.`);
-      if (r.previous) console.log(`Der vorige Stand liegt in ${path.join(dataDir, 'backups', r.previous)}`);
+      console.log(say.restored(from, r.withFiles));
+      if (r.previous) console.log(say.previous(path.join(dataDir, 'backups', r.previous)));
       return 0;
     }
     case 'check': {
@@ -207,24 +196,24 @@ export async function main(argv: string[]): Promise<number> {
       const r = checkDatabase(path.join(dataDir, DB_FILE));
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
-        console.log(`Datei: ${r.file}\nSchema-Version: ${r.schemaVersion} (App: ${r.supportedVersion})\nIntegrität: ${r.integrity.join(', ') || '-'}`);
-        console.log(r.ok ? 'OK' : `PROBLEME:\n- ${r.problems.join('\n- ')}`);
+        console.log(say.check(r.file, r.schemaVersion, r.supportedVersion, r.integrity.join(', ') || '-'));
+        console.log(r.ok ? 'OK' : say.problems(r.problems));
       }
       return r.ok ? 0 : 1;
     }
     case 'serve': {
       expectArgs(0);
       const port = positiveInt(v.port, '--port');
-      if (port !== undefined && port > 65535) throw new UsageError('--port must be at most 65535');
+      if (port !== undefined && port > 65535) throw new UsageError(say.portMax);
       // A request never ends the server: errors inside handlers become 500 answers (server/http.ts); anything
       // that still escapes is logged here instead of ending the process silently.
-      process.on('uncaughtException', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
-      process.on('unhandledRejection', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
+      process.on('uncaughtException', (e) => console.error(say.unexpected, e));
+      process.on('unhandledRejection', (e) => console.error(say.unexpected, e));
       const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs'), dailyBackup: true });
       const staticDir = path.join(import.meta.dirname, 'renderer');
       const server = await startServer({ registry: core.registry, staticDir, ...(port ? { port } : {}) });
-      console.log(`Werkbrücke läuft im Browser-Modus: ${server.openUrl}`);
-      console.log(`Daten: ${dataDir}. Beenden mit Strg+C.`);
+      console.log(say.serving(server.openUrl));
+      console.log(say.servingData(dataDir));
       const stop = async () => {
         await server.close();
         await core.close();
@@ -236,7 +225,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const kind = rest[0];
-      if (rest.length !== 1 || !kind) throw new UsageError(`export expects one kind: ${EXPORT_KINDS.join(', ')}`);
+      if (rest.length !== 1 || !kind) throw new UsageError(say.exportExpects(EXPORT_KINDS.join(', ')));
       const out = path.resolve(need(v.out, '--out FILE'));
       const raw = {
         kind,
@@ -247,24 +236,22 @@ export async function main(argv: string[]): Promise<number> {
         from: v.from,
         to: v.to,
         language: v.language,
+        suggestions: v.suggestions,
       };
       const request = Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
       const parsed = ExportRequest.safeParse(request);
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error.issues, request);
-        throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
+        throw new UsageError(say.invalidExport(issues.map((i) => `${i.path.join('.') || 'kind'}: ${fieldText(i, LANG)}`).join('; ')));
       }
       const file = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), runExport(s, parsed.data)));
       fs.writeFileSync(out, file.bytes);
-      console.log(`${out} (${file.bytes.byteLength} Bytes)`);
-      if (file.calendar) {
-        const k = file.calendar;
-        console.log(`Seit der letzten Ausgabe: ${k.added} neu, ${k.updated} geändert, ${k.cancelled} abgesagt, ${k.unchanged} unverändert.`);
-      }
+      console.log(say.written(out, file.bytes.byteLength));
+      if (file.calendar) console.log(say.calendar(file.calendar));
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${cmd}"`);
+      throw new UsageError(say.unknownCommand(cmd));
   }
 }
 
@@ -274,11 +261,11 @@ main(process.argv.slice(2)).then(
   },
   (e) => {
     if (e instanceof UsageError) {
-      console.error(`Fehler: ${e.message}\n\n${USAGE}`);
+      console.error(`${say.error(e.message)}\n\n${say.usage}`);
       process.exitCode = 2;
     } else if (e instanceof AppError) {
-      console.error(`Fehler: ${errorText(e) ?? e.message}`);
-      if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${i.key}`);
+      console.error(say.error(errorText(e, LANG) ?? e.message));
+      if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${fieldText(i, LANG)}`);
       process.exitCode = 1;
     } else {
       console.error(e);

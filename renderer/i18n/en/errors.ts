@@ -6,7 +6,7 @@ export default {
   not_found: 'The entry was not found. It may have been deleted.',
   internal: 'An unexpected error occurred. Your data was not changed.',
   network: 'No connection to the Werkbrücke application. Is it still running?',
-  unauthorized: 'Access denied: the access key of this address is not (or no longer) valid – Werkbrücke was probably restarted. The current address is shown in the window where Werkbrücke runs ("Werkbrücke läuft im Browser-Modus: http://127.0.0.1:…"). Paste it into the address bar here.',
+  unauthorized: 'Access denied: the access key of this address is not (or no longer) valid – Werkbrücke was probably restarted. The current address is shown in the window where Werkbrücke runs ("Werkbrücke läuft im Browser-Modus: http://127.0.0.1:…", or in English "Werkbrücke is running in browser mode: …"). Paste it into the address bar here.',
   forbidden_origin: 'Access from a foreign page denied.',
   forbidden_host: 'Access through a foreign address denied.',
   payload_too_large: 'The data is too large.',
