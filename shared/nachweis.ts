@@ -168,9 +168,12 @@ export const pin = userText()
     else if (digits && (/^(\d)\1+$/.test(v) || '0123456789'.includes(v) || '9876543210'.includes(v))) ctx.addIssue({ code: 'custom', params: { key: 'pin_too_simple' } });
   });
 
+/** A PIN as typed to sign: checked against the stored hash only (a wrong one counts as a wrong entry). */
+const pinEntry = userText().min(1).max(64);
+
 export const SignInput = z.discriminatedUnion('as', [
   /** The trainee signs with their personal PIN (nachweis.setPin first). */
-  z.object({ id, as: z.literal('trainee'), pin }).strict(),
+  z.object({ id, as: z.literal('trainee'), pin: pinEntry }).strict(),
   z.object({ id, as: z.literal('trainer'), trainerId: id }).strict(),
 ]);
 
@@ -206,7 +209,7 @@ export const SetPinInput = z
     traineeId: id,
     pin,
     /** Needed to change a PIN that is set. */
-    currentPin: userText().max(64).nullish().transform((v) => (v ? v : null)),
+    currentPin: pinEntry.nullish().transform((v) => (v ? v : null)),
   })
   .strict();
 
