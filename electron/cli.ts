@@ -8,7 +8,9 @@ import { toFieldIssues } from '../shared/errors';
 import { startCore } from './core/app';
 import { createDemo } from './core/demo';
 import { AppError } from './core/errors';
-import { errorText } from './errorText';
+import { cliLang, cliText } from './cliText';
+import { errorText, fieldText } from './errorText';
+import { DEMO_PIN } from './core/nachweis/pin';
 import { runExport } from './core/exports/registry';
 import { defaultDataDir } from './core/paths';
 import { restoreWorkspace } from './core/system/restore';
@@ -32,40 +34,9 @@ import { exportCasefile, importReply, listShared, openShared, writeReply } from 
 import { inlineRunner } from './core/jobs/runner';
 import { listConsents } from './core/network/service';
 
-const USAGE = `Werkbrücke CLI
-
-Usage: npm run cli -- <command> [options] [--data-dir DIR]
-
-Commands:
-  demo                         create a workspace with demo data and print the trainee ids
-  list trainees [--json]       list the trainees
-  list deadlines [--json]      open deadlines as on the dashboard (overdue, due within 60 days)
-  list tasks [--json]          learning tasks and templates with their trainee and worksheet language
-  list occupations [--json]    occupations with their framework-plan templates (shipped, copied, own, imported)
-  list nachweise [--json]      missing and unsigned weeks of the training records per trainee in training
-  backup --out FILE            complete backup (database and files) into FILE (.wbbackup), also while the app runs
-  restore --from FILE          verify FILE and make it the workspace (the current state is kept in backups/);
-                               refused while the app has the workspace open
-  check                        integrity check and schema version (exit code 1 on problems)
-  serve [--port N]             browser mode on 127.0.0.1; prints the address with its token
-  casefile export --trainee ID --consent ID --out FILE (--passphrase-file F | --recipient KEYFILE) [--from D --to D] [--format pdf]
-                               write a case file for a network mediator (default period: the last 8 weeks);
-                               --format pdf: an AES-256 password-protected PDF summary (password at most 32 characters)
-  casefile open FILE [--passphrase-file F] [--json]
-                               check a case file, print its manifest and contents, keep the case in this workspace
-  casefile reply --case UUID --out FILE
-                               the mediator's reply (sessions, views, agreements) for a kept case
-  casefile import FILE         import a mediator's reply into the moderation log (once)
-  keys export --out FILE       this workspace's public keys as a key file for the firm
-  list consents [--json]       consents of all trainees (for casefile export --consent)
-  list cases [--json]          cases shared with this (mediator) workspace
-  export <kind> --out FILE [--trainee ID] [--task ID] [--case ID] [--consent ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--language CODE]
-                               export a file; kinds: ${EXPORT_KINDS.join(', ')}
-                               mitteilung-abh: --without-reason leaves out the recorded reason for the end
-
-Options:
-  --data-dir DIR               workspace folder (default: ${defaultDataDir()})
-  --help                       this text`;
+// One language for everything the CLI prints (cliText.ts): German, or English with WERKBRUECKE_LANG=en / --lang en.
+const LANG = cliLang(process.argv.slice(2));
+const say = cliText(LANG, defaultDataDir());
 
 class UsageError extends Error {}
 
@@ -103,27 +74,33 @@ function parse(argv: string[]) {
         'passphrase-file': { type: 'string' },
         format: { type: 'string' },
         recipient: { type: 'string' },
+        suggestions: { type: 'boolean' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // node's own message is English: say it in the CLI's language, naming the option
+    const m = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(m);
+    const bad = /Option '([^' ]+)/.exec(m);
+    throw new UsageError(unknown ? say.unknownOption(unknown[1]!) : bad ? say.badOption(bad[1]!) : say.badOptions(m));
   }
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${flag} expects a positive whole number, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(say.positiveInt(flag, v));
   return Number(v);
 }
 
 function need<T>(v: T | undefined, flag: string): T {
-  if (v === undefined) throw new UsageError(`missing ${flag}`);
+  if (v === undefined) throw new UsageError(say.missing(flag));
   return v;
 }
 
 function printTable(rows: Record<string, unknown>[]) {
-  if (rows.length === 0) return console.log('(keine Einträge)');
+  if (rows.length === 0) return console.log(say.noRows);
   const cols = Object.keys(rows[0]!).filter((k) => typeof rows[0]![k] !== 'object' || rows[0]![k] === null);
   console.log(cols.join('\t'));
   for (const r of rows) console.log(cols.map((c) => String(r[c] ?? '')).join('\t'));
@@ -133,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv);
   const [cmd, ...rest] = positionals;
   if (v.help || !cmd) {
-    console.log(USAGE);
+    console.log(say.usage);
     return v.help ? 0 : 2;
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
@@ -165,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
   const expectArgs = (n: number) => {
-    if (rest.length !== n) throw new UsageError(`"${cmd}" takes ${n === 0 ? 'no' : n} argument${n === 1 ? '' : 's'}`);
+    if (rest.length !== n) throw new UsageError(say.takesArgs(cmd, n));
   };
 
   switch (cmd) {
@@ -181,14 +158,14 @@ export async function main(argv: string[]): Promise<number> {
       });
       if (v.json) console.log(JSON.stringify(result, null, 2));
       else {
-        console.log(`Demo-Arbeitsbereich angelegt in ${dataDir}`);
+        console.log(say.demoCreated(dataDir, DEMO_PIN));
         for (const t of result.trainees) console.log(`${t.id}\t${t.name}\t${t.occupationId}\t${t.status}`);
       }
       return 0;
     }
     case 'list': {
       const what = rest[0];
-      if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(`list expects one of: ${Object.keys(LISTS).join(', ')}`);
+      if (rest.length !== 1 || !what || !Object.hasOwn(LISTS, what)) throw new UsageError(say.listExpects(Object.keys(LISTS).join(', ')));
       // Ends of training recorded in advance take effect on their day, as in the app.
       const rows = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), LISTS[what]!(s)));
       if (v.json) console.log(JSON.stringify(rows, null, 2));
@@ -199,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       expectArgs(0);
       const out = path.resolve(need(v.out, '--out FILE'));
       const r = await withStore((s) => writeBackup(s, { kind: 'manual', out }));
-      console.log(`Sicherung geschrieben: ${r.file} (${r.bytes} Bytes, Datenbank und ${r.files} Dateien)`);
+      console.log(say.backupWritten(r.file, r.bytes, r.files));
       return 0;
     }
     case 'restore': {
@@ -224,8 +201,8 @@ export async function main(argv: string[]): Promise<number> {
           openStore(dataDir).close();
         }
       });
-      console.log(`Wiederhergestellt aus ${from}${r.withFiles ? ' (Datenbank und Dateien)' : ' (nur Datenbank; der Ordner files/ blieb, wie er war)'}.`);
-      if (r.previous) console.log(`Der vorige Stand liegt in ${path.join(dataDir, 'backups', r.previous)}`);
+      console.log(say.restored(from, r.withFiles));
+      if (r.previous) console.log(say.previous(path.join(dataDir, 'backups', r.previous)));
       return 0;
     }
     case 'check': {
@@ -233,24 +210,24 @@ export async function main(argv: string[]): Promise<number> {
       const r = checkDatabase(path.join(dataDir, DB_FILE));
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
-        console.log(`Datei: ${r.file}\nSchema-Version: ${r.schemaVersion} (App: ${r.supportedVersion})\nIntegrität: ${r.integrity.join(', ') || '-'}`);
-        console.log(r.ok ? 'OK' : `PROBLEME:\n- ${r.problems.join('\n- ')}`);
+        console.log(say.check(r.file, r.schemaVersion, r.supportedVersion, r.integrity.join(', ') || '-'));
+        console.log(r.ok ? 'OK' : say.problems(r.problems));
       }
       return r.ok ? 0 : 1;
     }
     case 'serve': {
       expectArgs(0);
       const port = positiveInt(v.port, '--port');
-      if (port !== undefined && port > 65535) throw new UsageError('--port must be at most 65535');
+      if (port !== undefined && port > 65535) throw new UsageError(say.portMax);
       // A request never ends the server: errors inside handlers become 500 answers (server/http.ts); anything
       // that still escapes is logged here instead of ending the process silently.
-      process.on('uncaughtException', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
-      process.on('unhandledRejection', (e) => console.error('Werkbrücke: unerwarteter Fehler (läuft weiter):', e));
+      process.on('uncaughtException', (e) => console.error(say.unexpected, e));
+      process.on('unhandledRejection', (e) => console.error(say.unexpected, e));
       const core = startCore({ dataDir, transport: 'http', workerFile: path.join(import.meta.dirname, 'worker.cjs'), dailyBackup: true });
       const staticDir = path.join(import.meta.dirname, 'renderer');
       const server = await startServer({ registry: core.registry, staticDir, ...(port ? { port } : {}) });
-      console.log(`Werkbrücke läuft im Browser-Modus: ${server.openUrl}`);
-      console.log(`Daten: ${dataDir}. Beenden mit Strg+C.`);
+      console.log(say.serving(server.openUrl));
+      console.log(say.servingData(dataDir));
       const stop = async () => {
         await server.close();
         await core.close();
@@ -262,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const kind = rest[0];
-      if (rest.length !== 1 || !kind) throw new UsageError(`export expects one kind: ${EXPORT_KINDS.join(', ')}`);
+      if (rest.length !== 1 || !kind) throw new UsageError(say.exportExpects(EXPORT_KINDS.join(', ')));
       const out = path.resolve(need(v.out, '--out FILE'));
       const raw = {
         kind,
@@ -275,26 +252,24 @@ export async function main(argv: string[]): Promise<number> {
         language: v.language,
         // mitteilung-abh: leave out the recorded reason for the end (the other kinds refuse the option).
         withReason: v['without-reason'] ? false : undefined,
+        suggestions: v.suggestions,
       };
       const request = Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
       const parsed = ExportRequest.safeParse(request);
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error.issues, request);
-        throw new UsageError(`invalid export options: ${issues.map((i) => `${i.path.join('.') || 'kind'}: ${i.key}`).join(', ')}`);
+        throw new UsageError(say.invalidExport(issues.map((i) => `${i.path.join('.') || 'kind'}: ${fieldText(i, LANG)}`).join('; ')));
       }
       const file = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), runExport(s, parsed.data)));
       fs.writeFileSync(out, file.bytes);
-      console.log(`${out} (${file.bytes.byteLength} Bytes)`);
-      if (file.calendar) {
-        const k = file.calendar;
-        console.log(`Seit der letzten Ausgabe: ${k.added} neu, ${k.updated} geändert, ${k.cancelled} abgesagt, ${k.unchanged} unverändert.`);
-      }
+      console.log(say.written(out, file.bytes.byteLength));
+      if (file.calendar) console.log(say.calendar(file.calendar));
       return 0;
     }
     case 'casefile':
       return casefileCommand(rest, v, writing);
     case 'keys': {
-      if (rest.length !== 1 || rest[0] !== 'export') throw new UsageError('keys expects: export --out FILE');
+      if (rest.length !== 1 || rest[0] !== 'export') throw new UsageError(say.keysExpects);
       const out = path.resolve(need(v.out, '--out FILE'));
       const keys = await writing(async () => {
         const store = openStore(dataDir);
@@ -305,11 +280,11 @@ export async function main(argv: string[]): Promise<number> {
         }
       });
       fs.writeFileSync(out, keyFileText(keys));
-      console.log(`${out}\n${keys.name}\nFingerabdruck: ${keys.fingerprint}`);
+      console.log(say.keysWritten(out, keys.name, keys.fingerprint));
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${cmd}"`);
+      throw new UsageError(say.unknownCommand(cmd));
   }
 }
 
@@ -332,9 +307,9 @@ async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () =>
   const now = new Date();
   switch (sub) {
     case 'export': {
-      if (files.length !== 0) throw new UsageError('casefile export takes no file argument (use --out)');
+      if (files.length !== 0) throw new UsageError(say.noFileArgument('casefile export'));
       const out = path.resolve(need(v.out, '--out FILE'));
-      if ((v['passphrase-file'] === undefined) === (v.recipient === undefined)) throw new UsageError('casefile export needs exactly one of --passphrase-file F and --recipient KEYFILE');
+      if ((v['passphrase-file'] === undefined) === (v.recipient === undefined)) throw new UsageError(say.oneProtection);
       const today = toIsoDate(now);
       const raw = {
         traineeId: positiveInt(need(v.trainee, '--trainee ID'), '--trainee'),
@@ -351,11 +326,11 @@ async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () =>
       }
       const r = await withWriting((store) => exportCasefile(store, inlineRunner(() => store), parsed.data, now));
       fs.writeFileSync(out, r.bytes);
-      console.log(`${out} (${r.bytes.byteLength} Bytes)\nFallakte ${r.uuid}, zu löschen bis ${r.deleteBy}${r.fingerprint ? `\nverschlüsselt für den Schlüssel mit dem Fingerabdruck ${r.fingerprint}` : ''}`);
+      console.log(say.casefileWritten(out, r.bytes.byteLength, r.uuid, r.deleteBy, r.fingerprint));
       return 0;
     }
     case 'open': {
-      if (files.length !== 1) throw new UsageError('casefile open expects one FILE');
+      if (files.length !== 1) throw new UsageError(say.oneFile('casefile open'));
       const bytes = new Uint8Array(fs.readFileSync(path.resolve(files[0]!)));
       const r = await withWriting(async (store) => {
         const opened = await openShared(store, inlineRunner(() => store), bytes, readPassphrase(v['passphrase-file']), now);
@@ -365,13 +340,13 @@ async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () =>
       });
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
-        console.log(`${r.alreadyOpen ? 'Bereits vorhanden' : 'Gespeichert'}: Fallakte ${r.case.uuid} von ${r.case.firmName} (Fingerabdruck ${r.case.firmFingerprint}) über ${r.case.subject}, zu löschen bis ${r.case.deleteBy}`);
-        for (const e of r.entries) console.log(`  ${e.name}\t${e.size} Bytes`);
+        console.log(say.casefileOpened(r.alreadyOpen, r.case));
+        for (const e of r.entries) console.log(`  ${e.name}\t${say.bytes(e.size)}`);
       }
       return 0;
     }
     case 'reply': {
-      if (files.length !== 0) throw new UsageError('casefile reply takes no file argument (use --out)');
+      if (files.length !== 0) throw new UsageError(say.noFileArgument('casefile reply'));
       const out = path.resolve(need(v.out, '--out FILE'));
       const uuid = need(v.case, '--case UUID');
       const r = await withWriting(async (store) => {
@@ -380,19 +355,19 @@ async function casefileCommand(rest: string[], v: Values, writing: <T>(fn: () =>
         return writeReply(store, inlineRunner(() => store), id, now);
       });
       fs.writeFileSync(out, r.bytes);
-      console.log(`${out} (${r.bytes.byteLength} Bytes, ${r.sessions} Gespräch(e))`);
+      console.log(say.replyWritten(out, r.bytes.byteLength, r.sessions));
       return 0;
     }
     case 'import': {
-      if (files.length !== 1) throw new UsageError('casefile import expects one FILE');
+      if (files.length !== 1) throw new UsageError(say.oneFile('casefile import'));
       const bytes = new Uint8Array(fs.readFileSync(path.resolve(files[0]!)));
       const r = await withWriting((store) => importReply(store, inlineRunner(() => store), bytes, now));
       if (v.json) console.log(JSON.stringify(r, null, 2));
-      else console.log(r.alreadyImported ? `Diese Antwort (${r.replyUuid}) wurde bereits übernommen; nichts geändert.` : `Übernommen von ${r.mediator}: ${r.sessions} Gespräch(e), ${r.agreements} Vereinbarung(en).`);
+      else console.log(r.alreadyImported ? say.replyAgain(r.replyUuid) : say.replyImported(r.mediator, r.sessions, r.agreements));
       return 0;
     }
     default:
-      throw new UsageError('casefile expects one of: export, open, reply, import');
+      throw new UsageError(say.casefileExpects);
   }
 }
 
@@ -402,11 +377,11 @@ main(process.argv.slice(2)).then(
   },
   (e) => {
     if (e instanceof UsageError) {
-      console.error(`Fehler: ${e.message}\n\n${USAGE}`);
+      console.error(`${say.error(e.message)}\n\n${say.usage}`);
       process.exitCode = 2;
     } else if (e instanceof AppError) {
-      console.error(`Fehler: ${errorText(e) ?? e.message}`);
-      if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${i.key}`);
+      console.error(say.error(errorText(e, LANG) ?? e.message));
+      if (e.issues) for (const i of e.issues) console.error(`  ${i.path.join('.')}: ${fieldText(i, LANG)}`);
       process.exitCode = 1;
     } else {
       console.error(e);

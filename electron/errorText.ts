@@ -18,3 +18,10 @@ export function errorText(e: unknown, lng: 'de' | 'en' = 'de'): string | null {
   const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, localTime(v)]));
   return (i18n.t as (key: string, o: object) => string)(e.code, { ...params, lng, ns: 'errors' });
 }
+
+/** The sentence for one field issue ("pin: Die PIN ist falsch …"), or its key when there is no translation. */
+export function fieldText(i: { key: string; params?: Record<string, string | number> }, lng: 'de' | 'en' = 'de'): string {
+  const key = `field.${i.key}`;
+  if (!i18n.exists(key, { lng, ...i.params })) return i.key;
+  return (i18n.t as (key: string, o: object) => string)(key, { ...i.params, lng, ns: 'errors' });
+}

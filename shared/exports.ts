@@ -25,7 +25,10 @@ export const ExportRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('auskunft'), traineeId: id }).strict(),
   z.object({ kind: z.literal('auskunft-json'), traineeId: id }).strict(),
   // Worksheet of a learning task; language: the translations to print ('de': none), default the task's language.
-  z.object({ kind: z.literal('arbeitsblatt'), taskId: id, language: z.enum(LANGUAGE_CODES).optional(), articleColors: z.boolean().optional() }).strict(),
+  // suggestions: also print translations not yet checked by the firm (shipped suggestions); default only checked.
+  z
+    .object({ kind: z.literal('arbeitsblatt'), taskId: id, language: z.enum(LANGUAGE_CODES).optional(), articleColors: z.boolean().optional(), suggestions: z.boolean().optional() })
+    .strict(),
   // The glossary as CSV (the import format): filter 'all', 'general' (firm-wide entries) or an occupation id.
   z.object({ kind: z.literal('glossar'), filter: userText().min(1).max(64).optional() }).strict(),
 ]);

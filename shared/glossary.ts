@@ -91,6 +91,11 @@ export const GlossaryEntry = z.object({
   example: z.string().nullable(),
   tags: z.array(z.enum(GLOSSARY_TAGS)),
   translations: z.record(z.string(), z.string()),
+  /**
+   * Languages whose translation is an unreviewed suggestion (shipped with a starter glossary) until someone in the
+   * firm marks it checked. Typed and imported translations are the firm's own and count as checked.
+   */
+  suggested: z.array(z.string()),
   picture: z.object({ mimeType: z.enum(['image/png', 'image/jpeg']), bytes: z.number() }).nullable(),
   origin: z.enum(['starter', 'user', 'import']),
   /** How many learning tasks use the entry (it cannot be deleted while > 0). */
@@ -115,6 +120,9 @@ export const GlossaryListInput = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+
+/** Marks one suggested translation of an entry as checked by the firm. */
+export const MarkCheckedInput = z.object({ id, language: translationLanguage }).strict();
 
 export const GlossaryPage = z.object({ total: z.number(), entries: z.array(GlossaryEntry) });
 
@@ -164,6 +172,8 @@ export const glossaryContract = {
   'glossary.get': { input: z.object({ id }).strict(), output: GlossaryEntry },
   'glossary.create': { input: GlossaryEntryInput, output: GlossaryEntry },
   'glossary.update': { input: GlossaryEntryUpdate, output: GlossaryEntry },
+  /** The firm has checked a shipped translation (a suggestion until then; worksheets print checked ones). */
+  'glossary.markChecked': { input: MarkCheckedInput, output: GlossaryEntry },
   'glossary.delete': { input: z.object({ id }).strict(), output: z.object({ deleted: z.literal(true) }) },
   'glossary.setPicture': { input: PictureInput, output: GlossaryEntry },
   'glossary.removePicture': { input: z.object({ id }).strict(), output: GlossaryEntry },

@@ -1,7 +1,7 @@
 // Ausbildungsnachweis (training record): one sheet per week (weekly, or with days in daily mode), written by
 // the trainee, signed off by trainee and trainer. A signed sheet is locked; corrections are amendments.
 import { z } from 'zod';
-import { id, isoDate, longText, optText, text } from './common';
+import { id, isoDate, longText, optText, text, userText } from './common';
 import { positionNumber } from './planTemplate';
 import { addDays } from './trainingCalendar';
 
@@ -94,6 +94,8 @@ export const NachweisRecord = z.object({
   amendments: z.array(Amendment),
   traineeSignedAt: z.string().nullable(),
   traineeSignedName: z.string().nullable(),
+  /** How the trainee signed: with the personal PIN, or by a click (sheets signed before PINs). */
+  traineeSignedBy: z.enum(['pin', 'click']).nullable(),
   trainerSignedAt: z.string().nullable(),
   trainerId: z.number().nullable(),
   trainerName: z.string().nullable(),
@@ -153,8 +155,25 @@ export const NachweisOverviewRow = z.object({
   signed: z.number(),
 });
 
+/**
+ * The trainee's personal PIN: 4 to 8 digits, or a passphrase of 8 to 64 characters (not only digits).
+ * Only its salted scrypt hash is stored.
+ */
+export const pin = userText()
+  .min(1)
+  .max(64)
+  .superRefine((v, ctx) => {
+    const digits = /^\d+$/.test(v);
+    if (digits ? v.length < 4 || v.length > 8 : v.length < 8) ctx.addIssue({ code: 'custom', params: { key: 'pin_format' } });
+    else if (digits && (/^(\d)\1+$/.test(v) || '0123456789'.includes(v) || '9876543210'.includes(v))) ctx.addIssue({ code: 'custom', params: { key: 'pin_too_simple' } });
+  });
+
+/** A PIN as typed to sign: checked against the stored hash only (a wrong one counts as a wrong entry). */
+const pinEntry = userText().min(1).max(64);
+
 export const SignInput = z.discriminatedUnion('as', [
-  z.object({ id, as: z.literal('trainee') }).strict(),
+  /** The trainee signs with their personal PIN (nachweis.setPin first). */
+  z.object({ id, as: z.literal('trainee'), pin: pinEntry }).strict(),
   z.object({ id, as: z.literal('trainer'), trainerId: id }).strict(),
 ]);
 
@@ -170,6 +189,30 @@ export const AmendInput = z
 
 const recordRef = z.object({ id }).strict();
 
+export const PIN_EVENT_KINDS = ['set', 'changed', 'locked', 'reset'] as const;
+export const PinStatus = z.object({
+  traineeId: id,
+  /** Whether the trainee has set a PIN. */
+  set: z.boolean(),
+  setAt: z.string().nullable(),
+  /** While set, sign-off by PIN is refused until this moment (too many wrong entries). */
+  lockedUntil: z.string().nullable(),
+  /** Wrong entries left before the lockout. */
+  attemptsLeft: z.number(),
+  /** The PIN history: set, changed, lockouts, resets by a supervisor (who, when). */
+  events: z.array(z.object({ at: z.string(), kind: z.enum(PIN_EVENT_KINDS), byName: z.string() })),
+});
+export type PinStatus = z.infer<typeof PinStatus>;
+
+export const SetPinInput = z
+  .object({
+    traineeId: id,
+    pin,
+    /** Needed to change a PIN that is set. */
+    currentPin: pinEntry.nullish().transform((v) => (v ? v : null)),
+  })
+  .strict();
+
 export const nachweisContract = {
   'nachweis.list': { input: z.object({ traineeId: id }).strict(), output: NachweisList },
   'nachweis.get': { input: recordRef, output: NachweisRecord },
@@ -181,6 +224,11 @@ export const nachweisContract = {
   /** A new sheet for the following week with the same entries, as a start. */
   'nachweis.copyWeek': { input: recordRef, output: NachweisRecord },
   'nachweis.setMode': { input: z.object({ traineeId: id, mode: z.enum(NACHWEIS_MODES) }).strict(), output: z.object({ mode: z.enum(NACHWEIS_MODES) }) },
+  'nachweis.pinStatus': { input: z.object({ traineeId: id }).strict(), output: PinStatus },
+  /** The trainee sets their PIN (first time), or changes it with the current one. */
+  'nachweis.setPin': { input: SetPinInput, output: PinStatus },
+  /** A supervisor removes a forgotten PIN (recorded with who and when); the trainee then sets a new one. */
+  'nachweis.resetPin': { input: z.object({ traineeId: id, trainerId: id }).strict(), output: PinStatus },
   /** Missing and unsigned weeks of every trainee in training (the supervisor's view). */
   'nachweis.overview': { input: z.object({}).strict(), output: z.array(NachweisOverviewRow) },
 } as const;

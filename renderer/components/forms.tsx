@@ -113,7 +113,7 @@ export function TextField(p: {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'password';
   name?: string;
   wide?: boolean;
   step?: string;
@@ -124,7 +124,7 @@ export function TextField(p: {
         p.type === 'date' ? (
           <DateInput {...a} name={p.name} value={p.value} onChange={p.onChange} />
         ) : (
-          <input {...a} name={p.name} type={p.type ?? 'text'} step={p.step} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+          <input {...a} name={p.name} type={p.type ?? 'text'} step={p.step} value={p.value} onChange={(e) => p.onChange(e.target.value)} {...(p.type === 'password' ? { autoComplete: 'off' } : {})} />
         )
       }
     </Field>

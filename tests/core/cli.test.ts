@@ -57,7 +57,39 @@ describe('cli', () => {
     for (const args of [['frobnicate'], ['list', 'trainees', '--bogus'], ['list', 'planets'], ['serve', '--port', 'abc'], ['export', 'stammblatt', '--trainee', 'x', '--out', '/tmp/x.pdf'], []]) {
       const r = cli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.err + r.out).toMatch(/Usage: npm run cli/);
+      expect(r.err + r.out).toMatch(/Aufruf: npm run cli/);
+    }
+  });
+
+  it('speaks one language: German by default, English with WERKBRUECKE_LANG=en or --lang en, in usage, errors and output', () => {
+    const dir = tempDir();
+    const de = cli(['demo', '--data-dir', dir]);
+    expect(de.out).toContain(`Demo-Arbeitsbereich angelegt in ${dir}`);
+    expect(de.out).toContain('Die Demo-Auszubildenden zeichnen ihre Wochen mit der PIN 2468 ab.');
+    const deBad = cli(['list', 'trainees', '--bogus']);
+    expect(deBad.err).toMatch(/^Fehler: unbekannte Option --bogus\n\nWerkbrücke auf der Kommandozeile\n\nAufruf: /);
+    expect(deBad.err).not.toMatch(/Unknown|Usage|Commands/);
+    const deRange = cli(['export', 'ausbildungsnachweis', '--trainee', '1', '--from', '2024-01-01', '--to', '2024-03-31', '--out', path.join(dir, 'x.pdf'), '--data-dir', dir]);
+    expect(deRange.err).toMatch(/^Fehler: Für den Zeitraum 01\.01\.2024 bis 31\.03\.2024 gibt es keine Ausbildungsnachweise/);
+    const deOpt = cli(['export', 'ausbildungsnachweis', '--trainee', '1', '--from', '01.01.2024', '--out', path.join(dir, 'x.pdf'), '--data-dir', dir]);
+    expect(deOpt.err).toMatch(/^Fehler: ungültige Angaben zum Export: from: /);
+    expect(deOpt.err).not.toMatch(/invalid_date/);
+
+    for (const [args, env] of [
+      [['--lang', 'en'], {}],
+      [[], { WERKBRUECKE_LANG: 'en' }],
+    ] as const) {
+      const bad = cli(['list', 'trainees', '--bogus', ...args], env);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^Error: unknown option --bogus\n\nWerkbrücke on the command line\n\nUsage: npm run cli/);
+      expect(bad.err).not.toMatch(/Fehler|Aufruf|Befehle/);
+      const range = cli(['export', 'ausbildungsnachweis', '--trainee', '1', '--from', '2024-01-01', '--to', '2024-03-31', '--out', path.join(dir, 'x.pdf'), '--data-dir', dir, ...args], env);
+      expect(range.code).toBe(1);
+      expect(range.err).toMatch(/^Error: There are no training records from 01\.01\.2024 to 31\.03\.2024\. No file was created\./);
+      const again = cli(['demo', '--data-dir', dir, ...args], env);
+      expect(again.err).toMatch(/^Error: The workspace already contains data/);
+      const check = cli(['check', '--data-dir', dir, ...args], env);
+      expect(check.out).toMatch(/^File: .*\nSchema version: \d+ \(app: \d+\)\nIntegrity: ok\nOK$/m);
     }
   });
 

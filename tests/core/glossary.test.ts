@@ -21,19 +21,76 @@ const entry = (over: Record<string, unknown> = {}) => ({
 }) as GlossaryEntryInput;
 
 describe('starter glossaries', () => {
-  it('ship German and English only, for every shipped occupation and the firm, with a usable example', () => {
+  it('ship English, Arabic, Dari, Farsi, Pashto, Tigrinya and Ukrainian, for every shipped occupation and the firm, with a usable example', () => {
     const starters = loadStarters();
     expect(starters.map((s) => s.scope).sort()).toEqual(['anlagenmechaniker-shk', 'elektroniker-eg', 'general', 'tischler']);
+    const SCRIPT: Record<string, RegExp> = {
+      en: /^[A-Za-z][A-Za-z ,;()'/.!?-]*$/,
+      // Arabic script (with ZWNJ for Persian compounds), Arabic punctuation
+      ar: /^[\u0600-\u06FF ()،؛!؟]+$/,
+      prs: /^[\u0600-\u06FF\u200C ()،؛!؟A-Z]+$/,
+      fa: /^[\u0600-\u06FF\u200C ()،؛!؟A-Z]+$/,
+      ps: /^[\u0600-\u06FF\u200C ()،؛!؟]+$/,
+      ti: /^[\u1200-\u137F ()!]+$/,
+      uk: /^[\u0400-\u04FF’ ,;()!?-]+$/,
+    };
+    const count: Record<string, number> = {};
     for (const s of starters) {
       expect(s.entries.length).toBeGreaterThanOrEqual(20);
+      expect(s.checked).toEqual(['en']);
       for (const e of s.entries) {
-        expect(Object.keys(e.translations), `${s.scope}: ${e.term}`).toEqual(['en']);
+        // English, Arabic, Farsi and Ukrainian for every entry; the other languages where the word was certain
+        for (const l of ['en', 'ar', 'fa', 'uk']) expect(e.translations[l as 'en'], `${s.scope}: ${e.term} (${l})`).toBeTruthy();
+        for (const [l, text] of Object.entries(e.translations)) {
+          expect(text, `${s.scope}: ${e.term} (${l})`).toMatch(SCRIPT[l]!);
+          expect(text.normalize('NFC')).toBe(text);
+          count[l] = (count[l] ?? 0) + 1;
+        }
         expect(e.explanation, e.term).toBeTruthy();
         expect(e.example, e.term).toBeTruthy();
         if (e.wordClass === 'noun') expect(e.article, e.term).not.toBeNull();
         for (const t of e.tags) expect(GLOSSARY_TAGS).toContain(t);
       }
     }
+    expect(Object.keys(count).sort()).toEqual(['ar', 'en', 'fa', 'prs', 'ps', 'ti', 'uk']);
+    expect(count.prs).toBeGreaterThan(100);
+    expect(count.ps).toBeGreaterThan(60);
+    expect(count.ti).toBeGreaterThan(10);
+  });
+
+  it('arrive as unreviewed suggestions (English as reviewed); a checked one stays checked, a changed one is the firm\'s own', async () => {
+    const c = testCore();
+    const shk = await entriesByTerm(c, 'anlagenmechaniker-shk');
+    const rohr = shk.get('Rohr')!;
+    expect(rohr.translations).toMatchObject({ en: 'pipe', ar: 'أنبوب', prs: 'نل (لوله)', fa: 'لوله', ps: 'نل', ti: 'ቱቦ', uk: 'труба' });
+    expect(rohr.suggested.sort()).toEqual(['ar', 'fa', 'prs', 'ps', 'ti', 'uk']);
+    const checked = await c.call('glossary.markChecked', { id: rohr.id, language: 'ar' });
+    expect(checked.suggested).not.toContain('ar');
+    expect((await c.fail('glossary.markChecked', { id: rohr.id, language: 'so' })).issues?.[0]).toMatchObject({ path: ['language'], key: 'no_translation' });
+    // Saving the entry again keeps each state; a translation the firm changes is its own (checked).
+    const { id, occupationId, term, article, plural, wordClass, explanation, example, tags } = checked;
+    const saved = await c.call('glossary.update', { id, occupationId, term, article, plural, wordClass, explanation, example, tags, translations: { ...checked.translations, uk: 'труба (водопровідна)' } });
+    expect(saved.suggested.sort()).toEqual(['fa', 'prs', 'ps', 'ti']);
+    // A typed entry is the firm's own
+    expect((await c.call('glossary.create', entry())).suggested).toEqual([]);
+  });
+
+  it('reach a workspace seeded with an older file: missing translations are added as suggestions, nothing the firm typed changes', async () => {
+    const c = testCore();
+    const before = await entriesByTerm(c, 'tischler');
+    // As a workspace seeded with version 1 (English only) in which the firm typed an Arabic word for "Säge"
+    c.store.db.prepare("DELETE FROM glossary_translations WHERE language <> 'en'").run();
+    c.store.db.prepare('UPDATE glossary_starters SET version = 1').run();
+    const saw = before.get('Säge')!;
+    const { id, occupationId, term, article, plural, wordClass, explanation, example, tags } = saw;
+    await c.call('glossary.update', { id, occupationId, term, article, plural, wordClass, explanation, example, tags, translations: { en: 'saw', ar: 'منشار يدوي' } });
+    c.store.db.prepare('UPDATE glossary_starters SET version = 1').run();
+    const after = await entriesByTerm(c, 'tischler');
+    expect(after.get('Säge')).toMatchObject({ translations: { en: 'saw', ar: 'منشار يدوي', uk: 'пила', ti: 'መጋዝ' } });
+    expect(after.get('Säge')!.suggested.sort()).toEqual(['fa', 'prs', 'ps', 'ti', 'uk']);
+    expect(after.get('Hobel')!.suggested.sort()).toEqual(['ar', 'fa', 'prs', 'ps', 'uk']);
+    expect((await c.call('glossary.list', { search: 'рубанок' })).entries.map((e) => e.term)).toEqual(['Hobel']);
+    expect((c.store.db.prepare('SELECT DISTINCT version FROM glossary_starters').all() as { version: number }[]).map((r) => r.version)).toEqual([2]);
   });
 
   it('are in a new workspace at once, once: a deleted starter entry does not come back', async () => {
@@ -59,17 +116,19 @@ describe('glossary entries', () => {
     const e = await c.call('glossary.create', entry());
     expect(e).toMatchObject({ term: 'Hobelbank', article: 'die', origin: 'user', translations: { ar: 'طاولة عمل', en: 'workbench' }, picture: null, usedInTasks: 0 });
     expect((await c.call('glossary.list', { search: 'HOBELBANKE' })).entries.map((x) => x.id)).toEqual([e.id]);
-    expect((await c.call('glossary.list', { search: 'طاولة' })).entries.map((x) => x.id)).toEqual([e.id]);
+    expect((await c.call('glossary.list', { search: 'طاولة عمل' })).entries.map((x) => x.id)).toEqual([e.id]);
     expect((await c.call('glossary.list', { search: 'säge', filter: 'tischler' })).entries.map((x) => x.term)).toContain('Säge');
     expect((await c.call('glossary.list', { tag: 'tool', filter: 'tischler', limit: 1000 })).entries.every((x) => x.tags.includes('tool'))).toBe(true);
     const missingAr = await c.call('glossary.list', { filter: 'tischler', missing: 'ar', limit: 1000 });
     expect(missingAr.entries.some((x) => x.id === e.id)).toBe(false);
-    expect(missingAr.total).toBeGreaterThan(20);
+    const missingTi = await c.call('glossary.list', { filter: 'tischler', missing: 'ti', limit: 1000 });
+    expect(missingTi.entries.some((x) => x.id === e.id)).toBe(true);
+    expect(missingTi.total).toBeGreaterThan(20);
 
     const u = await c.call('glossary.update', { id: e.id, ...entry({ translations: { ti: 'ጠረጴዛ', en: '' }, tags: ['tool', 'process'] }) });
     expect(u.translations).toEqual({ ti: 'ጠረጴዛ' });
     expect(u.tags).toEqual(['tool', 'process']);
-    expect((await c.call('glossary.list', { search: 'طاولة' })).total).toBe(0);
+    expect((await c.call('glossary.list', { search: 'طاولة عمل' })).total).toBe(0);
 
     await c.call('glossary.delete', { id: e.id });
     expect((await c.fail('glossary.get', { id: e.id })).code).toBe('not_found');

@@ -36,7 +36,7 @@ describe('glossary CSV export and import', () => {
       '\uFEFFBegriff;Artikel;Plural;Wortart;Erklärung;Beispielsatz;Schlagwörter;Beruf;Arabisch (ar);Dari (prs);Farsi (fa);Paschtu (ps);Tigrinya (ti);Ukrainisch (uk);Russisch (ru);Englisch (en);Französisch (fr);Türkisch (tr);Kurmandschi (kmr);Somali (so)',
     );
     expect(text).toContain('Rohr;das;Rohre;Nomen;');
-    expect(text).toContain(';anlagenmechaniker-shk;أنبوب;لوله;;;ቱቦ;труба;;pipe;');
+    expect(text).toContain(';anlagenmechaniker-shk;أنبوب;لوله;لوله;نل;ቱቦ;труба;;pipe;');
 
     const b = testCore();
     const result = await importCsv(b, first.buf);
@@ -45,7 +45,7 @@ describe('glossary CSV export and import', () => {
     // The starter entries were already there; only Rohr gained translations.
     expect(result.updated).toBe(1);
     expect(result.unchanged).toBe(result.rows - 2);
-    expect(result.languages).toEqual(['ar', 'en', 'fr', 'prs', 'ti', 'uk']);
+    expect(result.languages).toEqual(['ar', 'en', 'fa', 'fr', 'prs', 'ps', 'ti', 'uk']);
     const second = await exportCsv(b);
     expect(second.buf.equals(first.buf)).toBe(true);
     // And importing it again changes nothing.

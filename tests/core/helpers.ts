@@ -106,8 +106,8 @@ export function ensureBuilt() {
 }
 
 /** Runs the built CLI as a user would, e.g. runCli(['list', 'trainees', '--json', '--data-dir', dir]). */
-export function runCli(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, WERKBRUECKE_LANG: '', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

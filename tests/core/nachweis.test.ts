@@ -3,6 +3,9 @@ import type { RecordContentInput } from '../../shared/nachweis';
 import { copyDayEntries } from '../../shared/nachweis';
 import { firmInput, testCore, traineeInput } from './helpers';
 
+/** The trainee's PIN in these tests (set in setup). */
+const PIN = '2468';
+
 const at = (iso: string) => () => new Date(`${iso}T10:00:00Z`);
 
 const week = (over: Partial<RecordContentInput> = {}): RecordContentInput => ({
@@ -21,6 +24,7 @@ async function setup(now = '2026-09-20') {
   const firm = await c.call('firm.save', firmInput());
   const t = await c.call('trainees.create', traineeInput());
   await c.call('plan.create', { traineeId: t.id });
+  await c.call('nachweis.setPin', { traineeId: t.id, pin: PIN, currentPin: null });
   return { c, t, trainerId: firm.trainers[0]!.id };
 }
 
@@ -31,13 +35,13 @@ describe('Ausbildungsnachweis', () => {
     expect(r).toMatchObject({ status: 'draft', week: 33, weekYear: 2026, trainingYear: 1, totalHours: 32, warnings: [] });
     const e1 = await c.fail('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
     expect(e1.code).toBe('trainee_not_signed');
-    const s1 = await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    const s1 = await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     expect(s1).toMatchObject({ status: 'trainee_signed', traineeSignedName: 'Amina Yousef', traineeSignedAt: '2026-09-20T10:00:00.000Z' });
     // after the trainee's sign-off the text is fixed; the sign-off can be taken back before the trainer signs
     expect((await c.fail('nachweis.save', { traineeId: t.id, id: r.id, from: '2026-08-10', to: '2026-08-14', content: week({ remarks: 'x' }) })).code).toBe('record_locked');
     await c.call('nachweis.withdrawSignature', { id: r.id });
     await c.call('nachweis.save', { traineeId: t.id, id: r.id, from: '2026-08-10', to: '2026-08-14', content: week({ remarks: 'Berichtsheft mit Meister besprochen' }) });
-    await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     const s2 = await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
     expect(s2).toMatchObject({ status: 'signed', trainerName: 'Meister Muster', trainerSignedAt: '2026-09-20T10:00:00.000Z' });
     expect((await c.fail('nachweis.save', { traineeId: t.id, id: r.id, from: '2026-08-10', to: '2026-08-14', content: week() })).code).toBe('record_locked');
@@ -53,7 +57,7 @@ describe('Ausbildungsnachweis', () => {
     const { c, t, trainerId } = await setup();
     const r = await c.call('nachweis.save', { traineeId: t.id, from: '2026-08-10', to: '2026-08-14', content: week() });
     expect((await c.fail('nachweis.amend', { id: r.id, reason: 'zu früh', content: week() })).code).toBe('not_signed');
-    await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
     const corrected = week();
     corrected.entries[0] = { ...corrected.entries[0]!, hours: 20, text: 'Korpus für Kundenküche zugeschnitten; Kanten angeleimt und verputzt' };
@@ -120,10 +124,10 @@ describe('Ausbildungsnachweis', () => {
   it('lists missing and unsigned weeks for the supervisor and copies a week as a start for the next one', async () => {
     const { c, t, trainerId } = await setup('2026-09-02');
     const w1 = await c.call('nachweis.save', { traineeId: t.id, from: '2026-08-03', to: '2026-08-07', content: week({ entries: [{ kind: 'work', day: null, text: 'Einführung in den Betrieb', hours: 39, positions: ['2'] }] }) });
-    await c.call('nachweis.sign', { id: w1.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: w1.id, as: 'trainee', pin: PIN });
     await c.call('nachweis.sign', { id: w1.id, as: 'trainer', trainerId });
     const w2 = await c.call('nachweis.save', { traineeId: t.id, from: '2026-08-10', to: '2026-08-14', content: week() });
-    await c.call('nachweis.sign', { id: w2.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: w2.id, as: 'trainee', pin: PIN });
     const copy = await c.call('nachweis.copyWeek', { id: w2.id });
     expect(copy).toMatchObject({ from: '2026-08-17', to: '2026-08-21', status: 'draft' });
     expect(copy.content.entries.map((e) => [e.text, e.day])).toEqual([
@@ -158,7 +162,7 @@ describe('Ausbildungsnachweis', () => {
   it('is removed with the trainee', async () => {
     const { c, t, trainerId } = await setup();
     const r = await c.call('nachweis.save', { traineeId: t.id, from: '2026-08-10', to: '2026-08-14', content: week() });
-    await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
     await c.call('trainees.delete', { id: t.id });
     expect((c.store.db.prepare('SELECT count(*) AS n FROM nachweis_records').get() as { n: number }).n).toBe(0);

@@ -7,6 +7,9 @@ import { runExport } from '../../electron/core/exports/registry';
 import { firmInput, tempDir, testCore, traineeInput } from './helpers';
 import { pdfPages, pdfText } from './pdfText';
 
+/** The trainee's PIN in these tests (set in setup). */
+const PIN = '2468';
+
 const at = (iso: string) => () => new Date(`${iso}T10:00:00Z`);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -26,6 +29,7 @@ async function setup(start = '2026-11-09', firmOver: Record<string, unknown> = {
   const firm = await c.call('firm.save', firmInput(firmOver));
   const t = await c.call('trainees.create', traineeInput({ schoolDays: [2], contractStart: start }));
   await c.call('plan.create', { traineeId: t.id });
+  await c.call('nachweis.setPin', { traineeId: t.id, pin: PIN, currentPin: null });
   return { c, t, trainerId: firm.trainers[0]!.id };
 }
 
@@ -44,7 +48,7 @@ describe('Ausbildungsnachweis PDF', () => {
   it('prints one sheet per week with name, training year, period, activities with hours and positions, and the sign-off', async () => {
     const { c, t, trainerId } = await setup();
     const a = await c.call('nachweis.save', { traineeId: t.id, from: '2026-11-09', to: '2026-11-13', content: content() });
-    await c.call('nachweis.sign', { id: a.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: a.id, as: 'trainee', pin: PIN });
     await c.call('nachweis.sign', { id: a.id, as: 'trainer', trainerId });
     await c.call('nachweis.save', {
       traineeId: t.id,
@@ -66,7 +70,8 @@ describe('Ausbildungsnachweis PDF', () => {
     expect(p1).toContain('Di 10.11. Lernfeld 2');
     expect(p1).toContain('Fr 13.11. Krankheit: Arbeitsunfähigkeitsbescheinigung liegt vor');
     expect(p1).toContain('Summe 42,8');
-    expect(p1).toContain('Amina Yousef, 20.12.2026');
+    // signed by the trainee's own PIN, and the sheet says so
+    expect(p1).toContain('Auszubildende/r Amina Yousef, mit persönlicher PIN bestätigt am 20.12.2026');
     expect(p1).toContain('Meister Muster, 20.12.2026');
     expect(p1).toContain('Tischlerei Muster');
     expect(p1).toContain('Seite 1 von 5');
@@ -135,7 +140,7 @@ describe('Ausbildungsnachweis PDF', () => {
   it('prints the corrections of a signed week with date, author, reason and the former text', async () => {
     const { c, t, trainerId } = await setup();
     const r = await c.call('nachweis.save', { traineeId: t.id, from: '2026-11-09', to: '2026-11-13', content: content() });
-    await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
     const fixed = content();
     fixed.entries[0] = { ...fixed.entries[0]!, hours: 22 };
@@ -165,7 +170,7 @@ describe('Ausbildungsnachweis PDF', () => {
           : {};
       const r = await c.call('nachweis.save', { traineeId: t.id, from: m, to: friday, content: week(m, over) });
       if (m === '2026-11-02') {
-        await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+        await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
         await c.call('nachweis.sign', { id: r.id, as: 'trainer', trainerId });
       }
     }
@@ -185,7 +190,7 @@ describe('Ausbildungsnachweis PDF', () => {
     expect(pages[8]!.text).toContain('Fr 01.01. Feiertag (Neujahrstag)');
     expect(pages.map((p) => p.text).join(' ')).not.toMatch(/Urlaub[^;]*25\.12/);
     // The signed week shows who signed and when, and ink lines because the firm asks for them.
-    expect(pages[0]!.text).toContain('Abgezeichnet: Auszubildende/r Amina Yousef, 20.12.2026');
+    expect(pages[0]!.text).toContain('Abgezeichnet: Auszubildende/r Amina Yousef, mit persönlicher PIN bestätigt am 20.12.2026');
     expect(pages[0]!.text).toContain('Datum, Unterschrift Ausbilder/in');
     // About one A4 page per week: a usual sheet ends in the lower half of its page (pdf.js y counts from the bottom).
     const sum = pages[3]!.items.find((i) => i.str.includes('Summe'))!;

@@ -3,6 +3,9 @@ import { runExport } from '../../electron/core/exports/registry';
 import { firmInput, testCore, traineeInput } from './helpers';
 import { pdfPages, pdfText } from './pdfText';
 
+/** The trainee's PIN in these tests (set in setup). */
+const PIN = '2468';
+
 const NOW = new Date('2027-03-15T10:00:00Z');
 
 async function setup() {
@@ -10,6 +13,7 @@ async function setup() {
   const firm = await c.call('firm.save', firmInput());
   const t = await c.call('trainees.create', traineeInput());
   const plan = await c.call('plan.create', { traineeId: t.id });
+  await c.call('nachweis.setPin', { traineeId: t.id, pin: PIN, currentPin: null });
   return { c, t, plan, trainerId: firm.trainers[0]!.id };
 }
 
@@ -53,7 +57,7 @@ describe('plan PDFs', () => {
       to: '2026-08-07',
       content: { entries: [{ kind: 'work', day: null, text: 'Einführung in die Werkstatt', hours: 39, positions: ['2'] }], absences: [], remarks: null },
     });
-    await c.call('nachweis.sign', { id: r.id, as: 'trainee' });
+    await c.call('nachweis.sign', { id: r.id, as: 'trainee', pin: PIN });
     const pr = await c.call('plan.progress', { traineeId: t.id });
     const text = await pdfText((await runExport(c.store, { kind: 'ausbildungsstand', traineeId: t.id }, NOW)).bytes);
     expect(text).toContain('Ausbildungsstand');

@@ -10,9 +10,12 @@ import { lines, pdfChunks, typed } from './rtlChunks';
 
 const at = () => new Date('2026-09-01T10:00:00');
 
+/** The firm types these translations and marks them checked (a typed text equal to a shipped suggestion stays one). */
 async function translate(c: TestCore, e: GlossaryEntry, tr: Record<string, string>) {
   const { id, occupationId, term, article, plural, wordClass, explanation, example, tags } = e;
-  return c.call('glossary.update', { id, occupationId, term, article, plural, wordClass, explanation, example, tags, translations: { ...e.translations, ...tr } });
+  await c.call('glossary.update', { id, occupationId, term, article, plural, wordClass, explanation, example, tags, translations: { ...e.translations, ...tr } });
+  for (const [language, text] of Object.entries(tr)) if (text) await c.call('glossary.markChecked', { id, language: language as 'ar' });
+  return c.call('glossary.get', { id });
 }
 
 async function sheet(c: TestCore, taskId: number, language?: string) {
@@ -115,6 +118,30 @@ describe('worksheet PDF (arbeitsblatt)', () => {
 
     const de = await sheet(c, task.id, 'de');
     expect(de.pages.map((p) => p.text).join(' ')).not.toContain('Übersetzungen:');
+  });
+
+  it('prints only translations the firm has checked, unless the export asks for the shipped suggestions too', async () => {
+    const c = testCore({ now: at });
+    const { input, terms } = await traineeWithTask(c, {}, { firstLanguages: ['uk'] });
+    const task = await c.call('tasks.create', input);
+    const textOf = async (suggestions?: boolean) => {
+      const f = await c.call('exports.create', { kind: 'arbeitsblatt', taskId: task.id, ...(suggestions === undefined ? {} : { suggestions }) });
+      return (await pdfPages(Buffer.from(f.base64, 'base64'))).map((p) => p.text).join(' ');
+    };
+    // The starter glossary ships Ukrainian suggestions for every term of the task: none is printed by default.
+    const plain = await textOf();
+    expect(plain).toContain('Übersetzungen: Ukrainisch');
+    for (const w of ['запірний кран', 'трубний ключ', 'тиск', 'протікання']) expect(plain, w).not.toContain(w);
+    // Asked for, the suggestions are printed, and the sheet says so.
+    const all = await textOf(true);
+    expect(all).toContain('Übersetzungen: Ukrainisch (auch ungeprüfte Vorschläge)');
+    for (const w of ['запірний кран', 'трубний ключ', 'тиск', 'протікання']) expect(all, w).toContain(w);
+    // Once checked in the firm, a translation is printed by default.
+    await c.call('glossary.markChecked', { id: terms.get('Absperrhahn')!.id, language: 'uk' });
+    const one = await textOf(false);
+    expect(one).toContain('запірний кран');
+    expect(one).not.toContain('трубний ключ');
+    expect(one).not.toContain('ungeprüfte');
   });
 
   it('refuses to print characters the fonts cannot show, and names them', async () => {

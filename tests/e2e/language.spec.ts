@@ -23,6 +23,8 @@ test('a new user creates a learning task from glossary terms for an Arabic-speak
   await expect(page.getByText(/\d+ Einträge/)).toBeVisible();
   await glossary.translate('Wasserhahn', 'Arabisch', 'صنبور');
   await glossary.translate('Rohrzange', 'Arabisch', 'مفتاح أنابيب');
+  // The same words as the shipped suggestion: it stays a suggestion until marked checked (then it prints).
+  await glossary.markChecked('Rohrzange', 'Arabisch');
   await glossary.search('Wasserhahn');
   await expect(page.getByRole('cell', { name: 'صنبور' })).toBeVisible();
 

@@ -23,6 +23,13 @@ export class GlossaryModel {
     await expect(this.page.getByRole('status').filter({ hasText: /Gespeichert|Saved/ })).toBeVisible();
     await this.page.getByRole('link', { name: /Zurück zum Fachwortschatz|Back to the glossary/ }).click();
   }
+  /** Marks a shipped translation (a suggestion) as checked on the entry's page. */
+  async markChecked(term: string, language: string) {
+    await this.openEntry(term);
+    await this.page.getByRole('button', { name: `Übersetzung von „${term}“ (${language}) als geprüft markieren` }).click();
+    await expect(this.page.locator('ul.suggestions')).not.toContainText(language);
+    await this.page.getByRole('link', { name: /Zurück zum Fachwortschatz|Back to the glossary/ }).click();
+  }
   async importCsv(file: { name: string; mimeType: string; buffer: Buffer }, target?: string) {
     await this.page.getByRole('button', { name: /CSV importieren|Import CSV/ }).click();
     const dialog = this.page.getByRole('dialog');

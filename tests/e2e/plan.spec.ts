@@ -25,7 +25,8 @@ test('a new user creates a trainee from a template, records and signs a week, an
   await nw.addEntry('Berufsschule', { text: 'Lernfeld 1: Einfache Produkte aus Holz herstellen', hours: '8' });
   await nw.addEntry('Unterweisung, Lehrgang', { text: 'Unterweisung an der Formatkreissäge', hours: '4', positions: '3' });
   await nw.save();
-  await nw.signAsTrainee();
+  await nw.signAsTrainee('2468', { firstTime: true });
+  await nw.expectSignedByTraineePin();
   await nw.signAsTrainer('Karl Sonnenholz');
   await nw.close();
   await expect(nw.weekRow('KW 33/2026')).toContainText('abgezeichnet');

@@ -41,9 +41,21 @@ export class NachweisTabModel {
     await this.page.locator('.week-editor').getByRole('button', { name: 'Speichern', exact: true }).click();
     await expect(this.page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
   }
-  async signAsTrainee() {
+  /** The trainee signs with their PIN; without one yet, they set it first (`firstTime`), typed twice. */
+  async signAsTrainee(pin = '2468', o: { firstTime?: boolean; repeat?: string } = {}) {
     await this.page.getByRole('button', { name: 'Als Auszubildende/r abzeichnen' }).click();
-    await expect(this.page.getByText(/^Abgezeichnet von .* am /)).toBeVisible();
+    const form = this.page.getByRole('form', { name: 'Mit persönlicher PIN abzeichnen' });
+    if (o.firstTime) {
+      await form.getByLabel('Neue PIN', { exact: true }).fill(pin);
+      await form.getByLabel('Neue PIN wiederholen').fill(o.repeat ?? pin);
+      await form.getByRole('button', { name: 'PIN festlegen und abzeichnen' }).click();
+    } else {
+      await form.getByLabel('PIN der/des Auszubildenden').fill(pin);
+      await form.getByRole('button', { name: 'Mit PIN abzeichnen' }).click();
+    }
+  }
+  async expectSignedByTraineePin() {
+    await expect(this.page.getByText(/^Abgezeichnet von .* mit persönlicher PIN am /)).toBeVisible();
   }
   async signAsTrainer(name: string) {
     await this.page.getByLabel('Ausbilder/in', { exact: true }).selectOption({ label: name });

@@ -5,7 +5,7 @@ import { GlossaryEntryUpdate } from '../../../shared/glossary';
 import { TaskInput, TaskUpdate } from '../../../shared/tasks';
 import type { Trainee } from '../../../shared/trainees';
 import type { Db } from '../store/db';
-import { listEntries, updateEntry } from './glossary';
+import { listEntries, markChecked, updateEntry } from './glossary';
 import { createTask, updateTask } from './tasks';
 
 /** As a supervisor or a colleague would type them: everyday words whose translation is not in doubt. */
@@ -63,6 +63,8 @@ export function seedLanguageDemo(db: Db, trainees: Trainee[], now: Date): void {
         }),
         now,
       );
+      // The demo firm has checked what it typed (a typed text that equals the shipped suggestion stays one until then).
+      for (const lang of Object.keys(tr)) markChecked(db, e.id, lang, now);
     }
     for (const [term, e] of found) terms.set(`${scope}:${term}`, e.id);
   }

@@ -31,7 +31,7 @@ const SELECT = `SELECT e.*, o.name AS occupation_name,
   (SELECT count(*) FROM learning_task_terms tt WHERE tt.entry_id = e.id) AS used
   FROM glossary_entries e LEFT JOIN occupations o ON o.id = e.occupation_id`;
 
-function toEntry(r: EntryRow, translations: Record<string, string>): GlossaryEntry {
+function toEntry(r: EntryRow, { translations, suggested }: EntryTranslations): GlossaryEntry {
   return {
     id: r.id,
     occupationId: r.occupation_id,
@@ -44,6 +44,7 @@ function toEntry(r: EntryRow, translations: Record<string, string>): GlossaryEnt
     example: r.example,
     tags: JSON.parse(r.tags) as GlossaryEntry['tags'],
     translations,
+    suggested,
     picture: r.picture_mime ? { mimeType: r.picture_mime, bytes: r.picture_bytes ?? 0 } : null,
     origin: r.origin,
     usedInTasks: r.used,
@@ -52,16 +53,36 @@ function toEntry(r: EntryRow, translations: Record<string, string>): GlossaryEnt
   };
 }
 
-/** Translations of several entries at once: entry id → language → text. */
-export function translationsOf(db: Db, ids: number[]): Map<number, Record<string, string>> {
-  const out = new Map<number, Record<string, string>>();
-  for (const id of ids) out.set(id, {});
+export interface EntryTranslations {
+  /** language → text */
+  translations: Record<string, string>;
+  /** Languages whose translation is an unreviewed suggestion. */
+  suggested: string[];
+}
+
+/** Translations of several entries at once, with the languages still only suggested. */
+export function translationsOf(db: Db, ids: number[]): Map<number, EntryTranslations> {
+  const out = new Map<number, EntryTranslations>();
+  for (const id of ids) out.set(id, { translations: {}, suggested: [] });
   if (ids.length === 0) return out;
   const rows = db
-    .prepare('SELECT entry_id, language, text FROM glossary_translations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY language')
-    .all(JSON.stringify(ids)) as { entry_id: number; language: string; text: string }[];
-  for (const r of rows) out.get(r.entry_id)![r.language] = r.text;
+    .prepare('SELECT entry_id, language, text, review FROM glossary_translations WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY language')
+    .all(JSON.stringify(ids)) as { entry_id: number; language: string; text: string; review: 'suggested' | 'checked' }[];
+  for (const r of rows) {
+    const e = out.get(r.entry_id)!;
+    e.translations[r.language] = r.text;
+    if (r.review === 'suggested') e.suggested.push(r.language);
+  }
   return out;
+}
+
+/** The firm has checked a suggested translation (it then prints on worksheets). */
+export function markChecked(db: Db, id: number, language: string, now = new Date()): GlossaryEntry {
+  entryRow(db, id);
+  const r = db.prepare("UPDATE glossary_translations SET review = 'checked' WHERE entry_id = ? AND language = ?").run(id, language);
+  if (r.changes === 0) throw fieldError(['language'], 'no_translation', `Entry ${id} has no translation into ${language}`, { language });
+  db.prepare('UPDATE glossary_entries SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+  return getEntry(db, id);
 }
 
 export function getEntry(db: Db, id: number): GlossaryEntry {
@@ -150,6 +171,7 @@ export function findSame(db: Db, d: Pick<GlossaryEntryData, 'occupationId' | 'te
   return row?.id ?? null;
 }
 
+const NONE: ReadonlySet<string> = new Set();
 const statements = new WeakMap<Db, ReturnType<typeof prepareWrites>>();
 
 function prepareWrites(db: Db) {
@@ -162,13 +184,18 @@ function prepareWrites(db: Db) {
       `UPDATE glossary_entries SET occupation_id = @occupation_id, term = @term, article = @article, plural = @plural, word_class = @word_class,
          explanation = @explanation, example = @example, tags = @tags, sort_key = @sort_key, search_text = @search_text, updated_at = @ts WHERE id = @id`,
     ),
+    reviews: db.prepare('SELECT language, text, review FROM glossary_translations WHERE entry_id = ?'),
     clearTranslations: db.prepare('DELETE FROM glossary_translations WHERE entry_id = ?'),
-    insertTranslation: db.prepare('INSERT INTO glossary_translations (entry_id, language, text) VALUES (?, ?, ?)'),
+    insertTranslation: db.prepare('INSERT INTO glossary_translations (entry_id, language, text, review) VALUES (?, ?, ?, ?)'),
   };
 }
 
-/** Inserts or replaces an entry with its translations (no transaction of its own). */
-export function writeEntry(db: Db, id: number | null, d: GlossaryEntryData, origin: GlossaryEntry['origin'], ts: string): number {
+/**
+ * Inserts or replaces an entry with its translations (no transaction of its own). Translations into the languages in
+ * `suggested` (a starter's) are unreviewed suggestions; a translation the firm types or imports is checked, and one
+ * it leaves unchanged keeps its state.
+ */
+export function writeEntry(db: Db, id: number | null, d: GlossaryEntryData, origin: GlossaryEntry['origin'], ts: string, suggested: ReadonlySet<string> = NONE): number {
   let st = statements.get(db);
   if (!st) statements.set(db, (st = prepareWrites(db)));
   const p = {
@@ -185,14 +212,20 @@ export function writeEntry(db: Db, id: number | null, d: GlossaryEntryData, orig
     ts,
   };
   let entryId: number;
+  const before = new Map<string, { text: string; review: string }>();
   if (id === null) {
     entryId = Number(st.insert.run({ ...p, origin }).lastInsertRowid);
   } else {
+    for (const r of st.reviews.all(id) as { language: string; text: string; review: string }[]) before.set(r.language, r);
     st.update.run({ ...p, id });
     st.clearTranslations.run(id);
     entryId = id;
   }
-  for (const [lang, text] of Object.entries(d.translations)) if (text) st.insertTranslation.run(entryId, lang, text);
+  for (const [lang, text] of Object.entries(d.translations)) {
+    if (!text) continue;
+    const old = before.get(lang);
+    st.insertTranslation.run(entryId, lang, text, suggested.has(lang) ? 'suggested' : old?.text === text ? old.review : 'checked');
+  }
   return entryId;
 }
 

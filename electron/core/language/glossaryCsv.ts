@@ -147,7 +147,7 @@ function loadExisting(db: Db, id: number): Existing {
       explanation: r.explanation,
       example: r.example,
       tags: JSON.parse(r.tags) as GlossaryEntryData['tags'],
-      translations: translationsOf(db, [id]).get(id)!,
+      translations: translationsOf(db, [id]).get(id)!.translations,
     },
   };
 }

@@ -2,7 +2,7 @@ import type { glossaryContract, ImportResult } from '../../../shared/glossary';
 import type { tasksContract } from '../../../shared/tasks';
 import { defineHandlers } from '../api/registry';
 import { notFound } from '../errors';
-import { assertScope, createEntry, deleteEntry, entryRow, getEntry, listEntries, updateEntry } from './glossary';
+import { assertScope, createEntry, deleteEntry, entryRow, getEntry, listEntries, markChecked, updateEntry } from './glossary';
 import { readPicture, removePicture, setPicture } from './pictures';
 import { copyTask, createTask, deleteTask, getTask, listTasks, reshuffleTask, setTaskStatus, taskProgress, updateTask } from './tasks';
 
@@ -11,6 +11,7 @@ export const glossaryHandlers = defineHandlers<typeof glossaryContract>({
   'glossary.get': ({ id }, { store }) => getEntry(store.db, id),
   'glossary.create': (input, { store, now }) => createEntry(store.db, input, now()),
   'glossary.update': (input, { store, now }) => updateEntry(store.db, input, now()),
+  'glossary.markChecked': ({ id, language }, { store, now }) => markChecked(store.db, id, language, now()),
   'glossary.delete': ({ id }, { store }) => {
     deleteEntry(store, id);
     return { deleted: true as const };

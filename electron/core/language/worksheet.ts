@@ -42,22 +42,25 @@ interface Term extends ExerciseTerm {
 export interface WorksheetData {
   task: Task;
   language: string | null;
+  /** Whether unchecked (suggested) translations are printed too. */
+  suggestions: boolean;
   terms: Term[];
   positions: { number: string; title: string | null }[];
   exercises: Exercise[];
 }
 
 /** Everything the sheet shows, read once (also used by tests to check the exercises). */
-export function worksheetData(store: Store, req: Pick<Req, 'taskId' | 'language'>): WorksheetData {
+/** Only translations the firm has checked are printed, unless the request asks for the suggestions too. */
+export function worksheetData(store: Store, req: Pick<Req, 'taskId' | 'language' | 'suggestions'>): WorksheetData {
   const task = getTask(store.db, req.taskId);
   const language = req.language === 'de' ? null : (req.language ?? task.effectiveLanguage);
   const rows = store.db
     .prepare(
       `SELECT e.id, e.term, e.article, e.plural, e.word_class, e.explanation, e.example, e.picture_file, e.picture_mime,
-         (SELECT text FROM glossary_translations g WHERE g.entry_id = e.id AND g.language = ?) AS translation
+         (SELECT text FROM glossary_translations g WHERE g.entry_id = e.id AND g.language = ? AND (g.review = 'checked' OR ?)) AS translation
        FROM learning_task_terms tt JOIN glossary_entries e ON e.id = tt.entry_id WHERE tt.task_id = ? ORDER BY tt.sort`,
     )
-    .all(language ?? '', task.id) as {
+    .all(language ?? '', req.suggestions ? 1 : 0, task.id) as {
     id: number;
     term: string;
     article: Term['article'];
@@ -91,7 +94,7 @@ export function worksheetData(store: Store, req: Pick<Req, 'taskId' | 'language'
     // No usable template for the occupation: the numbers are printed without titles.
   }
   const exercises = generateExercises({ terms, workSteps: task.workSteps, scenarioSteps: task.scenarioSteps, phrases: task.phrases }, task.seed);
-  return { task, language, terms, positions: task.positions.map((n) => ({ number: n, title: titles.get(n) ?? null })), exercises };
+  return { task, language, suggestions: req.suggestions === true, terms, positions: task.positions.map((n) => ({ number: n, title: titles.get(n) ?? null })), exercises };
 }
 
 /** Every text the sheet prints, with where it comes from (for the check of printable characters). */
@@ -377,7 +380,7 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
     t.traineeName ? `Für: ${t.traineeName}` : 'Vorlage',
     t.occupationName,
     `Sprachniveau der Aufgabe: ${t.level}`,
-    ...(lang ? [`Übersetzungen: ${languageNameDe(lang)}`] : []),
+    ...(lang ? [`Übersetzungen: ${languageNameDe(lang)}${d.suggestions ? ' (auch ungeprüfte Vorschläge)' : ''}`] : []),
   ];
   const dates = [t.assignedOn && `Ausgegeben am ${formatDate(t.assignedOn)}`, t.dueBy && `Zu erledigen bis ${formatDate(t.dueBy)}`].filter(Boolean).join(' · ');
   const content: Content[] = [

@@ -1,6 +1,7 @@
 import type { nachweisContract } from '../../../shared/nachweis';
 import { defineHandlers } from '../api/registry';
 import { amendRecord, copyWeek, deleteRecord, getRecord, saveRecord, setMode, signRecord, withdrawSignature } from './service';
+import { pinStatus, resetPin, setPin } from './pin';
 import { listWeeks, nachweisOverview } from './weeks';
 
 export const nachweisHandlers = defineHandlers<typeof nachweisContract>({
@@ -16,5 +17,8 @@ export const nachweisHandlers = defineHandlers<typeof nachweisContract>({
   'nachweis.amend': (input, { store, now }) => amendRecord(store.db, input, now()),
   'nachweis.copyWeek': ({ id }, { store, now }) => copyWeek(store.db, id, now()),
   'nachweis.setMode': ({ traineeId, mode }, { store }) => setMode(store.db, traineeId, mode),
+  'nachweis.pinStatus': ({ traineeId }, { store, now }) => pinStatus(store.db, traineeId, now()),
+  'nachweis.setPin': (input, { store, now }) => setPin(store.db, input, now()),
+  'nachweis.resetPin': ({ traineeId, trainerId }, { store, now }) => resetPin(store.db, traineeId, trainerId, now()),
   'nachweis.overview': (_i, { store, now }) => nachweisOverview(store.db, now()),
 });

@@ -145,15 +145,19 @@ function amendmentBlock(r: NachweisRecord): Content[] {
 /** The sign-off record of a fully signed sheet, as one line of text: who signed, and when. */
 function signedLine(r: NachweisRecord): string | null {
   if (!r.traineeSignedAt || !r.trainerSignedAt) return null;
-  return `Abgezeichnet: Auszubildende/r ${r.traineeSignedName}, ${formatDateTime(r.traineeSignedAt)} · Ausbilder/in ${r.trainerName}, ${formatDateTime(r.trainerSignedAt)}`;
+  return `Abgezeichnet: Auszubildende/r ${r.traineeSignedName}, ${traineeSignedWhen(r)} · Ausbilder/in ${r.trainerName}, ${formatDateTime(r.trainerSignedAt)}`;
 }
+
+/** When the trainee signed, and that it was with the personal PIN (sheets signed before PINs: the time only). */
+const traineeSignedWhen = (r: NachweisRecord) =>
+  r.traineeSignedBy === 'pin' ? `mit persönlicher PIN bestätigt am ${formatDateTime(r.traineeSignedAt)}` : formatDateTime(r.traineeSignedAt);
 
 const INK_LABELS = ['Datum, Unterschrift Auszubildende/r', 'Datum, Unterschrift Ausbilder/in'];
 
 /** What is not signed off yet: the partial sign-off record and signature lines. */
 function signatureBlock(r: NachweisRecord): Content {
   const note = r.traineeSignedAt
-    ? `Von der/dem Auszubildenden abgezeichnet: ${r.traineeSignedName}, ${formatDateTime(r.traineeSignedAt)}. Abzeichnung durch die Ausbilderin / den Ausbilder steht aus.`
+    ? `Von der/dem Auszubildenden abgezeichnet: ${r.traineeSignedName}, ${traineeSignedWhen(r)}. Abzeichnung durch die Ausbilderin / den Ausbilder steht aus.`
     : 'Noch nicht abgezeichnet.';
   return { unbreakable: true, stack: [{ text: note, style: 'small', margin: [0, 8, 0, 0] }, signatureLines(INK_LABELS)] };
 }

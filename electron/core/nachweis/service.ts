@@ -11,6 +11,7 @@ import { AppError, fieldError, notFound } from '../errors';
 import type { Db } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { occupationPositions } from '../plan/occupations';
+import { verifyPin } from './pin';
 import { hoursWarnings } from './rules';
 
 export interface RecordRow {
@@ -22,6 +23,7 @@ export interface RecordRow {
   content: string;
   trainee_signed_at: string | null;
   trainee_signed_name: string | null;
+  trainee_signed_by: 'pin' | 'click' | null;
   trainer_signed_at: string | null;
   trainer_id: number | null;
   trainer_name: string | null;
@@ -95,6 +97,7 @@ export function toRecord(r: RecordRow, amendments: AmendmentRow[], trainee: Trai
     amendments: list,
     traineeSignedAt: r.trainee_signed_at,
     traineeSignedName: r.trainee_signed_name,
+    traineeSignedBy: r.trainee_signed_by,
     trainerSignedAt: r.trainer_signed_at,
     trainerId: r.trainer_id,
     trainerName: r.trainer_name,
@@ -192,24 +195,50 @@ export function deleteRecord(db: Db, id: number) {
   db.prepare('DELETE FROM nachweis_records WHERE id = ?').run(id);
 }
 
+/** A sheet the trainee can sign: not signed yet, not empty. */
+function signableByTrainee(db: Db, id: number): RecordRow {
+  const row = recordRow(db, id);
+  if (row.trainee_signed_at) throw new AppError('already_signed', `Sheet ${row.id} is signed by the trainee already`, { id: row.id });
+  const content = readContent(row.content);
+  if (content.entries.length === 0 && content.absences.length === 0) throw new AppError('record_empty', `Sheet ${row.id} is empty`, { id: row.id });
+  return row;
+}
+
+/** Signs a sheet: the trainee with their personal PIN (checked first, see pin.ts), then a trainer. */
 export function signRecord(db: Db, input: z.output<typeof SignInput>, now = new Date()): NachweisRecord {
+  if (input.as === 'trainee') {
+    const row = signableByTrainee(db, input.id);
+    verifyPin(db, row.trainee_id, input.pin, ['pin'], now);
+    return recordTraineeSignature(db, row.id, now);
+  }
   return db.transaction(() => {
     const row = recordRow(db, input.id);
-    const content = readContent(row.content);
-    const ts = now.toISOString();
-    if (input.as === 'trainee') {
-      if (row.trainee_signed_at) throw new AppError('already_signed', `Sheet ${row.id} is signed by the trainee already`, { id: row.id });
-      if (content.entries.length === 0 && content.absences.length === 0) throw new AppError('record_empty', `Sheet ${row.id} is empty`, { id: row.id });
-      const t = getTrainee(db, row.trainee_id);
-      db.prepare('UPDATE nachweis_records SET trainee_signed_at = ?, trainee_signed_name = ?, updated_at = ? WHERE id = ?').run(ts, `${t.firstName} ${t.lastName}`, ts, row.id);
-    } else {
-      if (row.trainer_signed_at) throw new AppError('already_signed', `Sheet ${row.id} is signed by a trainer already`, { id: row.id });
-      if (!row.trainee_signed_at) throw new AppError('trainee_not_signed', `The trainee has not signed sheet ${row.id} yet`, { id: row.id });
-      if (!db.prepare('SELECT 1 FROM trainers WHERE id = ? AND active = 1').get(input.trainerId)) {
-        throw fieldError(['trainerId'], 'unknown_trainer', `Trainer ${input.trainerId} not found`);
-      }
-      db.prepare('UPDATE nachweis_records SET trainer_signed_at = ?, trainer_id = ?, updated_at = ? WHERE id = ?').run(ts, input.trainerId, ts, row.id);
+    if (row.trainer_signed_at) throw new AppError('already_signed', `Sheet ${row.id} is signed by a trainer already`, { id: row.id });
+    if (!row.trainee_signed_at) throw new AppError('trainee_not_signed', `The trainee has not signed sheet ${row.id} yet`, { id: row.id });
+    if (!db.prepare('SELECT 1 FROM trainers WHERE id = ? AND active = 1').get(input.trainerId)) {
+      throw fieldError(['trainerId'], 'unknown_trainer', `Trainer ${input.trainerId} not found`);
     }
+    const ts = now.toISOString();
+    db.prepare('UPDATE nachweis_records SET trainer_signed_at = ?, trainer_id = ?, updated_at = ? WHERE id = ?').run(ts, input.trainerId, ts, row.id);
+    return getRecord(db, row.id);
+  })();
+}
+
+/**
+ * Records the trainee's sign-off by PIN once the PIN was checked (signRecord). The demo writes its past weeks with
+ * it directly, after setting its trainees' PINs, so that it does not run the key derivation once per week.
+ */
+export function recordTraineeSignature(db: Db, id: number, now = new Date()): NachweisRecord {
+  return db.transaction(() => {
+    const row = signableByTrainee(db, id);
+    const t = getTrainee(db, row.trainee_id);
+    const ts = now.toISOString();
+    db.prepare("UPDATE nachweis_records SET trainee_signed_at = ?, trainee_signed_name = ?, trainee_signed_by = 'pin', updated_at = ? WHERE id = ?").run(
+      ts,
+      `${t.firstName} ${t.lastName}`,
+      ts,
+      row.id,
+    );
     return getRecord(db, row.id);
   })();
 }
@@ -219,7 +248,7 @@ export function withdrawSignature(db: Db, id: number, now = new Date()): Nachwei
   const row = recordRow(db, id);
   if (row.trainer_signed_at) throw new AppError('record_locked', `Sheet ${id} is signed by the trainer; correct it with an amendment`, { id });
   if (!row.trainee_signed_at) throw new AppError('not_signed', `Sheet ${id} is not signed`, { id });
-  db.prepare('UPDATE nachweis_records SET trainee_signed_at = NULL, trainee_signed_name = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+  db.prepare('UPDATE nachweis_records SET trainee_signed_at = NULL, trainee_signed_name = NULL, trainee_signed_by = NULL, updated_at = ? WHERE id = ?').run(now.toISOString(), id);
   return getRecord(db, id);
 }
 

@@ -9,7 +9,8 @@ import type { Db } from '../store/db';
 import { getTrainee } from '../trainees/service';
 import { getFirm } from '../firm/service';
 import { publicHolidays } from '../nachweis/holidays';
-import { saveRecord, signRecord } from '../nachweis/service';
+import { DEMO_PIN, setPin } from '../nachweis/pin';
+import { recordTraineeSignature, saveRecord, signRecord } from '../nachweis/service';
 import { createPlan, itemRows, setStatus } from './service';
 
 const TRAINER_BY_OCCUPATION: Record<string, string> = {
@@ -118,6 +119,8 @@ export function seedTrainingDemo(db: Db, now: Date) {
     const trainer = trainerId(db, TRAINER_BY_OCCUPATION[t.occupationId] ?? '') ?? trainerId(db, 'Jens Krämer');
     createPlan(db, id, now);
     if (!trainer) continue;
+    // Each demo trainee has set the PIN DEMO_PIN on the first day and signs the past weeks with it.
+    setPin(db, { traineeId: id, pin: DEMO_PIN, currentPin: null }, new Date(`${t.contractStart}T08:00:00Z`));
     // Past content is done, except one part that is overdue; one part was taught at an inter-company course.
     const past = itemRows(db, id).filter((r) => r.planned_to < today && r.template_period !== null);
     past.forEach((r, i) => {
@@ -155,7 +158,7 @@ export function seedTrainingDemo(db: Db, now: Date) {
       const content = RecordContent.parse({ ...input, entries: input.entries.filter((e) => !e.day || (e.day >= from && e.day <= to)) });
       // Signed when the week was over: the trainee on Friday afternoon, the trainer on the next Monday.
       const r = saveRecord(db, { traineeId: id, id: null, from, to, content }, new Date(`${to}T13:30:00Z`));
-      signRecord(db, { id: r.id, as: 'trainee' }, new Date(`${to}T14:30:00Z`));
+      recordTraineeSignature(db, r.id, new Date(`${to}T14:30:00Z`));
       if (weeksAgo !== 1) signRecord(db, { id: r.id, as: 'trainer', trainerId: trainer }, new Date(`${addDays(monday, 7)}T06:45:00Z`));
     }
   }

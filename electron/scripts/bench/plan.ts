@@ -10,7 +10,7 @@ import { addDays, mondayOf } from '../../../shared/trainingCalendar';
 import { TraineeInput } from '../../../shared/trainees';
 import { saveFirm } from '../../core/firm/service';
 import { nachweisDocument, nachweisPdf, recordsInRange } from '../../core/nachweis/pdf';
-import { saveRecord, signRecord } from '../../core/nachweis/service';
+import { recordTraineeSignature, saveRecord, signRecord } from '../../core/nachweis/service';
 import { hyphenateDocument } from '../../core/pdf/hyphenate';
 import { renderPdfBare, renderPdfStock } from '../../core/pdf/render';
 import { planProgress } from '../../core/plan/progress';
@@ -95,7 +95,7 @@ export function seedFullTraining(db: Db, now: Date): { traineeId: number; traine
     let monday = mondayOf(t.contractStart);
     for (let n = 0; n < 182; n++, monday = addDays(monday, 7)) {
       const r = saveRecord(db, { traineeId: t.id, id: null, from: monday, to: addDays(monday, 4), content: RecordContent.parse(week(n, monday)) }, now);
-      signRecord(db, { id: r.id, as: 'trainee' }, now);
+      recordTraineeSignature(db, r.id, now);
       signRecord(db, { id: r.id, as: 'trainer', trainerId: trainer }, now);
     }
   })();
@@ -143,7 +143,7 @@ export async function benchPlan(dir: string) {
           body: records.flatMap((r, n) => [
             [`Nr. ${n + 1} · KW ${r.week}/${r.weekYear} · ${formatDate(r.from)} – ${formatDate(r.to)} · ${r.trainingYear}. Ausbildungsjahr`, 'Pos.', 'Std.'],
             ...r.content.entries.map((e, i) => [`${i === 0 || r.content.entries[i - 1]!.kind !== e.kind ? `${e.kind} ` : ''}${e.text}`, e.positions.join(', '), String(e.hours)]),
-            [`Abwesenheit: keine Abgezeichnet: Auszubildende/r ${r.traineeSignedName}, ${formatDateTime(r.traineeSignedAt)} · Ausbilder/in ${r.trainerName}, ${formatDateTime(r.trainerSignedAt)}`, 'Summe', String(r.totalHours)],
+            [`Abwesenheit: keine Abgezeichnet: Auszubildende/r ${r.traineeSignedName}, mit persönlicher PIN bestätigt am ${formatDateTime(r.traineeSignedAt)} · Ausbilder/in ${r.trainerName}, ${formatDateTime(r.trainerSignedAt)}`, 'Summe', String(r.totalHours)],
             [`Haustechnik Bench GmbH   Ausbildungsnachweis ${t.firstName} ${t.lastName}`, '', ''],
             [`Erstellt am ${formatDate(toIsoDate(now))} mit Werkbrücke`, '', `Seite ${n + 1} von ${records.length}`],
           ]),

@@ -13,7 +13,7 @@ export default {
   glossary: {
     title: 'Fachwortschatz',
     intro:
-      'Fachwörter mit Artikel, Mehrzahl, einer Erklärung in einfachem Deutsch und einem Beispielsatz aus der Arbeit. Der Startwortschatz enthält Deutsch und Englisch. Übersetzungen in andere Sprachen tragen Sie selbst ein oder importieren sie – maschinelle Übersetzungen werden nicht mitgeliefert.',
+      'Fachwörter mit Artikel, Mehrzahl, einer Erklärung in einfachem Deutsch und einem Beispielsatz aus der Arbeit. Der Startwortschatz enthält Übersetzungen in Englisch, Arabisch, Dari, Farsi, Paschtu, Tigrinya und Ukrainisch, von Hand erstellt, nicht maschinell. Außer Englisch sind sie Vorschläge: Lassen Sie sie von jemandem prüfen, der die Sprache sicher kann, und markieren Sie sie dann als geprüft – Arbeitsblätter drucken nur geprüfte Übersetzungen. Weitere tragen Sie selbst ein oder importieren sie.',
     new: 'Neuer Eintrag',
     scope: 'Bereich',
     scopeAll: 'Alle Einträge',
@@ -32,6 +32,13 @@ export default {
     withPicture: 'mit Bild',
     importCsv: 'CSV importieren',
     exportCsv: 'CSV exportieren',
+  },
+  // A shipped translation that nobody in the firm has checked yet (issue 14)
+  suggestion: {
+    label: 'Vorschlag, ungeprüft',
+    check: 'Als geprüft markieren',
+    checkLabel: 'Übersetzung von „{{term}}“ ({{language}}) als geprüft markieren',
+    hint: 'Mitgelieferter Vorschlag, noch nicht im Betrieb geprüft.',
   },
   entry: {
     newTitle: 'Neuer Eintrag im Fachwortschatz',
@@ -167,6 +174,7 @@ export default {
     worksheetLanguage: 'Übersetzungen auf dem Arbeitsblatt',
     taskLanguage: 'wie in der Aufgabe ({{language}})',
     articleColors: 'Artikel farbig (der blau, die rot, das grün)',
+    suggestions: 'Auch ungeprüfte Übersetzungsvorschläge drucken (sonst nur im Betrieb geprüfte)',
     reshuffle: 'Übungen neu mischen',
     reshuffled: 'Die Übungen auf dem Arbeitsblatt wurden neu gemischt.',
     markDone: 'Als erledigt markieren',

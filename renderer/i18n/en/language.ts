@@ -15,7 +15,7 @@ export default {
   glossary: {
     title: 'Glossary',
     intro:
-      'Technical terms with article, plural, an explanation in simple German and an example sentence from work. The starter glossary has German and English. Translations into other languages are added or imported by you – no machine translations are shipped.',
+      'Technical terms with article, plural, an explanation in simple German and an example sentence from work. The starter glossary has translations into English, Arabic, Dari, Farsi, Pashto, Tigrinya and Ukrainian, made by hand, not by machine. Except for English they are suggestions: have them checked by someone who knows the language well, then mark them as checked – worksheets print only checked translations. Add or import more yourself.',
     new: 'New entry',
     scope: 'Scope',
     scopeAll: 'All entries',
@@ -34,6 +34,13 @@ export default {
     withPicture: 'with picture',
     importCsv: 'Import CSV',
     exportCsv: 'Export CSV',
+  },
+  // A shipped translation that nobody in the firm has checked yet (issue 14)
+  suggestion: {
+    label: 'Suggestion, unchecked',
+    check: 'Mark as checked',
+    checkLabel: 'Mark the translation of “{{term}}” ({{language}}) as checked',
+    hint: 'Shipped suggestion, not yet checked in the firm.',
   },
   entry: {
     newTitle: 'New glossary entry',
@@ -169,6 +176,7 @@ export default {
     worksheetLanguage: 'Translations on the worksheet',
     taskLanguage: 'as in the task ({{language}})',
     articleColors: 'Coloured articles (der blue, die red, das green)',
+    suggestions: 'Also print unchecked translation suggestions (otherwise only those checked in the firm)',
     reshuffle: 'Shuffle the exercises',
     reshuffled: 'The exercises on the worksheet were shuffled anew.',
     markDone: 'Mark as done',

@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { CheckboxGroup, ErrorBanner, Field, Notice, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 import { href, navigate } from '../../router';
 import { useAsync } from '../../useAsync';
-import { fileToBase64, mb, useLanguageName } from './util';
+import { Foreign, SuggestionMark, fileToBase64, mb, useLanguageName } from './util';
 
 interface FormState {
   occupationId: string;
@@ -147,7 +147,12 @@ function EntryForm({ entry, occupations, reload }: { entry: GlossaryEntry | null
           <p className="hint small">{t('entry.hints.translations')}</p>
           <div className="grid">
             {TRANSLATION_LANGUAGES.map((l) => (
-              <Field key={l} label={langName(l)} error={errors[`translations.${l}`]}>
+              <Field
+                key={l}
+                label={langName(l)}
+                error={errors[`translations.${l}`]}
+                {...(entry?.suggested.includes(l) && f.translations[l] === entry.translations[l] ? { hint: t('suggestion.hint') } : {})}
+              >
                 {(a) => (
                   <input
                     {...a}
@@ -161,6 +166,15 @@ function EntryForm({ entry, occupations, reload }: { entry: GlossaryEntry | null
               </Field>
             ))}
           </div>
+          {entry && entry.suggested.length > 0 ? (
+            <ul className="suggestions">
+              {entry.suggested.map((l) => (
+                <li key={l}>
+                  {langName(l)}: <Foreign text={entry.translations[l] ?? ''} lang={l} /> <SuggestionMark entryId={entry.id} term={entry.term} language={l} onChecked={reload} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </fieldset>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/forms';
 import { href } from '../../router';
 import { useAsync } from '../../useAsync';
 import { ImportDialog } from './ImportDialog';
-import { Foreign, TermLabel, useLanguageName } from './util';
+import { Foreign, SuggestionMark, TermLabel, useLanguageName } from './util';
 
 const PAGE = 200;
 
@@ -127,7 +127,14 @@ export function GlossaryPage() {
                 </td>
                 <td>{e.plural ?? '—'}</td>
                 <td className="small">{e.explanation}</td>
-                <td>{e.translations[lang] ? <Foreign text={e.translations[lang]} lang={lang} /> : <span className="muted small">{t('glossary.notTranslated')}</span>}</td>
+                <td>
+                  {e.translations[lang] ? <Foreign text={e.translations[lang]} lang={lang} /> : <span className="muted small">{t('glossary.notTranslated')}</span>}
+                  {e.suggested.includes(lang) ? (
+                    <div>
+                      <SuggestionMark entryId={e.id} term={e.term} language={lang} onChecked={list.reload} />
+                    </div>
+                  ) : null}
+                </td>
                 <td className="small">{e.occupationName ?? t('general')}</td>
               </tr>
             ))}

@@ -32,6 +32,7 @@ function TaskView({ task: tk, reload }: { task: Task; reload: () => void }) {
   const [dialog, setDialog] = useState<null | 'copy' | 'delete'>(null);
   const [sheetLang, setSheetLang] = useState('');
   const [colors, setColors] = useState(true);
+  const [suggestions, setSuggestions] = useState(false);
   const lang = tk.effectiveLanguage;
   const overdue = tk.status === 'assigned' && tk.dueBy !== null && tk.dueBy < toIsoDate(new Date());
 
@@ -217,11 +218,15 @@ function TaskView({ task: tk, reload }: { task: Task; reload: () => void }) {
             <input type="checkbox" name="articleColors" checked={colors} onChange={(e) => setColors(e.target.checked)} />
             {t('detail.articleColors')}
           </label>
+          <label className="check">
+            <input type="checkbox" name="suggestions" checked={suggestions} onChange={(e) => setSuggestions(e.target.checked)} />
+            {t('detail.suggestions')}
+          </label>
         </div>
         <div className="actions">
           <ExportButton
             className="primary"
-            request={{ kind: 'arbeitsblatt', taskId: tk.id, articleColors: colors, ...(sheetLang ? { language: sheetLang as LanguageCode } : {}) }}
+            request={{ kind: 'arbeitsblatt', taskId: tk.id, articleColors: colors, suggestions, ...(sheetLang ? { language: sheetLang as LanguageCode } : {}) }}
             label={t('detail.worksheet')}
           />
           <button type="button" onClick={() => act(() => call('tasks.reshuffle', { id: tk.id }), t('detail.reshuffled'))}>

@@ -1,5 +1,8 @@
 // Helpers of the work-language pages.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
+import { ErrorBanner } from '../../components/forms';
 import type { Article } from '../../../shared/glossary';
 import { isRtl } from '../../../shared/languages';
 
@@ -34,6 +37,35 @@ export function Foreign({ text, lang }: { text: string; lang: string }) {
   return (
     <span lang={lang} dir={isRtl(lang) ? 'rtl' : 'ltr'} className="foreign">
       {text}
+    </span>
+  );
+}
+
+/** A shipped translation not yet checked in the firm: marked as such, with the button that marks it checked. */
+export function SuggestionMark({ entryId, term, language, onChecked }: { entryId: number; term: string; language: string; onChecked: () => void }) {
+  const { t } = useTranslation('language');
+  const langName = useLanguageName();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <span className="suggestion-mark">
+      <span className="pill pill-suggested">{t('suggestion.label')}</span>{' '}
+      <button
+        type="button"
+        className="small"
+        aria-label={t('suggestion.checkLabel', { term, language: langName(language) })}
+        onClick={async () => {
+          setError(null);
+          try {
+            await call('glossary.markChecked', { id: entryId, language: language as 'ar' });
+            onChecked();
+          } catch (e) {
+            setError(e);
+          }
+        }}
+      >
+        {t('suggestion.check')}
+      </button>
+      <ErrorBanner error={error} />
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { ErrorBanner, SelectField, TextField } from '../../components/forms';
 import { href, navigate, useRoute } from '../../router';
 import { useAsync } from '../../useAsync';
+import { PinSection } from './PinForms';
 import { WeekEditor, type EditorTarget } from './WeekEditor';
 
 /** What the editor opens for a week: its sheet, or a new one for the week's working days within the training. */
@@ -156,6 +157,7 @@ export function NachweisTab({ trainee }: { trainee: Trainee }) {
         </div>
         <p className="muted">{t('export.hint')}</p>
       </section>
+      <PinSection traineeId={trainee.id} trainers={trainers} />
     </div>
   );
 }

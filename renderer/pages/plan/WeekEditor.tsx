@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../../shared/format
 import { ABSENCE_KINDS, ENTRY_KINDS, copyDayEntries, daysOf, type AbsenceKind, type EntryKind, type NachweisMode, type NachweisRecord, type PublicHoliday } from '../../../shared/nachweis';
 import { isoWeek, isoWeekday } from '../../../shared/trainingCalendar';
 import { call } from '../../api';
+import { TraineePinSign } from './PinForms';
 import { ErrorBanner, Notice, SelectField, TextArea, TextField, useFieldErrors } from '../../components/forms';
 
 interface EntryRow {
@@ -272,13 +273,11 @@ export function WeekEditor({
       {record ? (
         <div className="week-signoff">
           <h3>{t('sign.title')}</h3>
-          {record.traineeSignedAt ? <p>{t('sign.traineeDone', { name: record.traineeSignedName, date: formatDateTime(record.traineeSignedAt) })}</p> : null}
+          {record.traineeSignedAt ? <p>{t(record.traineeSignedBy === 'pin' ? 'sign.traineeDonePin' : 'sign.traineeDone', { name: record.traineeSignedName, date: formatDateTime(record.traineeSignedAt) })}</p> : null}
           {record.trainerSignedAt ? <p>{t('sign.trainerDone', { name: record.trainerName, date: formatDateTime(record.trainerSignedAt) })}</p> : null}
           <div className="actions">
             {status === 'draft' ? (
-              <button type="button" className="primary" onClick={async () => (await save()) && act(() => call('nachweis.sign', { id: record.id, as: 'trainee' }))}>
-                {t('sign.trainee')}
-              </button>
+              <TraineePinSign traineeId={traineeId} record={record} beforeSign={async () => (await save()) !== null} onSigned={(r) => act(async () => r)} />
             ) : null}
             {status === 'trainee_signed' ? (
               <>

@@ -10,6 +10,7 @@ import m008 from './008_print.sql';
 import m009 from './009_employment_title.sql';
 import m010 from './010_network_more.sql';
 import m011 from './011_casefile.sql';
+import m012 from './012_signoff.sql';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 9, name: '009_employment_title', sql: m009, foreignKeysOff: true },
   { version: 10, name: '010_network_more', sql: m010, foreignKeysOff: true },
   { version: 11, name: '011_casefile', sql: m011 },
+  { version: 12, name: '012_signoff', sql: m012 },
 ];
