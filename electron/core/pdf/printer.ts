@@ -52,6 +52,8 @@ interface Inline {
   background?: unknown;
   /** Set on a piece of a word before a syllable break (pdf/hyphenate.ts). */
   shy?: number;
+  /** Set on such a piece when its last letter would form a ligature with the next piece's first (drawn apart). */
+  ligature?: boolean;
   /** Set on every inline of a right-to-left line laid out by language/bidi.ts: where it starts in the typed text. */
   typedAt?: number;
 }
@@ -84,7 +86,7 @@ function joinable(a: Inline, b: Inline, first: Inline): boolean {
   return (
     // After a space, or inside a hyphenated word (a piece before a syllable break, pdf/hyphenate.ts, whose width
     // includes the kerning across the break): the word is drawn whole, its glyphs where pdfmake placed them.
-    (a.text.endsWith(' ') || a.shy !== undefined) &&
+    (a.text.endsWith(' ') || (a.shy !== undefined && !a.ligature)) &&
     b.font === first.font &&
     b.fontSize === first.fontSize &&
     b.color === first.color &&
