@@ -2,7 +2,7 @@
 // communication, a scenario and comprehension checks), assigned to a trainee or kept as a template.
 import { z } from 'zod';
 import { id, longText, optDate, optText, text, userText } from './common';
-import { ARTICLES, Translations } from './glossary';
+import { ARTICLES, Translations, translationLanguage } from './glossary';
 import { LANGUAGE_CODES } from './languages';
 
 export const TASK_LEVELS = ['A1', 'A2', 'B1', 'B2'] as const;
@@ -33,6 +33,19 @@ const unique = <T>(l: T[]) => new Set(l).size === l.length;
 export const Phrase = z.object({ kind: z.enum(PHRASE_KINDS), text: text(300), translations: Translations.default({}) }).strict();
 export const ScenarioStep = z.object({ skill: z.enum(SCENARIO_SKILLS), text: text(300) }).strict();
 export const Check = z.object({ method: z.enum(CHECK_METHODS), text: text(300) }).strict();
+
+/**
+ * The task's own texts in one of the trainee's languages: the goal, each work step (by its place in
+ * `workSteps`; an empty entry has none) and the situation. Printed full-width under the German on the worksheet.
+ */
+export const TaskTranslation = z
+  .object({
+    vocationalGoal: optText(2000, { multiline: true }),
+    workSteps: z.array(optText(300)).max(TASK_LIMITS.workSteps).default([]),
+    scenario: optText(1000, { multiline: true }),
+  })
+  .strict();
+export type TaskTranslation = z.output<typeof TaskTranslation>;
 
 const taskFields = {
   /** The trainee the task is for; null for a template. */
@@ -67,12 +80,40 @@ const taskFields = {
   status: z.enum(TASK_STATUSES).default('assigned'),
   feedback: longText(5000),
   evidence: longText(5000),
+  /** By language; a language with no text at all is dropped. */
+  translations: z
+    .partialRecord(translationLanguage, TaskTranslation)
+    .default({})
+    .transform((r) => {
+      const out: Partial<Record<z.output<typeof translationLanguage>, TaskTranslation>> = {};
+      for (const [k, v] of Object.entries(r)) {
+        if (!v) continue;
+        const steps = [...v.workSteps];
+        while (steps.length && !steps[steps.length - 1]) steps.pop();
+        if (v.vocationalGoal || v.scenario || steps.length) out[k as keyof typeof out] = { ...v, workSteps: steps };
+      }
+      return out;
+    }),
 };
 
 function checkTask(
-  v: { traineeId: number | null; occupationId: string | null; assignedOn: string | null; dueBy: string | null; status: TaskStatus },
+  v: {
+    traineeId: number | null;
+    occupationId: string | null;
+    assignedOn: string | null;
+    dueBy: string | null;
+    status: TaskStatus;
+    workSteps: string[];
+    translations: Partial<Record<string, TaskTranslation>>;
+  },
   ctx: z.RefinementCtx,
 ) {
+  for (const [lang, tr] of Object.entries(v.translations)) {
+    // A translation belongs to a step: none for a step that is not there.
+    tr?.workSteps.forEach((s, i) => {
+      if (s && i >= v.workSteps.length) ctx.addIssue({ code: 'custom', path: ['translations', lang, 'workSteps', i], params: { key: 'translation_without_step' } });
+    });
+  }
   if (v.traineeId === null) {
     if (!v.occupationId) ctx.addIssue({ code: 'custom', path: ['occupationId'], params: { key: 'required' } });
     if (v.status !== 'assigned') ctx.addIssue({ code: 'custom', path: ['status'], params: { key: 'template_no_status' } });
@@ -118,6 +159,7 @@ export const Task = z.object({
   scenario: z.string().nullable(),
   scenarioSteps: z.array(z.object({ skill: z.enum(SCENARIO_SKILLS), text: z.string() })),
   checks: z.array(z.object({ method: z.enum(CHECK_METHODS), text: z.string() })),
+  translations: z.record(z.string(), z.object({ vocationalGoal: z.string().nullable(), workSteps: z.array(z.string().nullable()), scenario: z.string().nullable() })),
   /** As stored: null means "the trainee's first language". */
   language: lang.nullable(),
   /** The language the worksheet uses: the task's, else the trainee's first language, else null (German only). */

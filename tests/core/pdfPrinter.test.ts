@@ -96,7 +96,7 @@ describe('printer.ts against pdfmake’s own printer', () => {
     delete process.env.WERKBRUECKE_PDF_PRINTER;
   });
 
-  it('gives the same pages and text for every PDF of the demo workspace, in fewer bytes', { timeout: 120_000 }, async () => {
+  it('gives the same pages and text for every PDF of the demo workspace, in fewer bytes', { timeout: 600_000 }, async () => {
     const now = new Date('2027-03-01T10:00:00');
     const c = testCore({ now: () => now });
     const demo = createDemo(c.store, now);
@@ -133,11 +133,12 @@ describe('printer.ts against pdfmake’s own printer', () => {
       expect(pa.length, JSON.stringify(req)).toBe(pb.length);
       // Glyph positions are summed in a different order (one run instead of one position per word, and one run for
       // the syllables of a hyphenated word), so the anti-aliasing of a glyph may differ in a few pixels (seen: up
-      // to 18 of the 350,000 of a page, 61 on a plan page dense with hyphenated words, the pages looking the same
-      // at 120 dpi). A moved or restyled word changes hundreds; a missing one also changes the text compared below.
+      // to 21 of the 350,000 of a page). A moved or restyled word changes hundreds; a missing one also changes the
+      // text compared below. (An "ff" drawn as one ligature glyph by one printer and as two letters by the other,
+      // in "Werk-stof-fe", made 70: no ligature across a syllable break now, pdf/hyphenate.ts.)
       pa.forEach((page, i) => {
         expect([page.width, page.height]).toEqual([pb[i]!.width, pb[i]!.height]);
-        expect(differingPixels(page.pixels, pb[i]!.pixels), `${JSON.stringify(req)} page ${i + 1}`).toBeLessThanOrEqual(80);
+        expect(differingPixels(page.pixels, pb[i]!.pixels), `${JSON.stringify(req)} page ${i + 1}`).toBeLessThanOrEqual(40);
       });
       expect(await pdfText(a), JSON.stringify(req)).toBe(await pdfText(b));
     }

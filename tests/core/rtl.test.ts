@@ -26,6 +26,9 @@ async function extracted(bytes: Uint8Array) {
   return [...rows.entries()].sort((a, b) => b[0] - a[0]).map(([, r]) => r);
 }
 
+/** A line's pieces as one text (pdf.js gives a right-to-left line word by word, each word a piece). */
+const join = (r: { str: string }[]) => r.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim();
+
 describe('right-to-left text in PDFs', () => {
   it('prints a one-line Arabic sentence with its words from right to left, right-aligned', async () => {
     const text = 'أغلق الصمام قبل العمل';
@@ -39,7 +42,7 @@ describe('right-to-left text in PDFs', () => {
     expect(right).toBeGreaterThan(A4_RIGHT - 1.5);
     expect(right).toBeLessThan(A4_RIGHT + 0.5);
     expect(rightmost.x).toBeGreaterThan(400);
-    expect(rtlRows.map((r) => [...r].sort((a, b) => b.x - a.x).map((i) => i.str).join(''))).toEqual([text]);
+    expect(rtlRows.map((r) => join([...r].sort((a, b) => b.x - a.x)))).toEqual([text]);
   });
 
   it('keeps numbers and Latin words inside Arabic in their own order, and mirrors brackets', async () => {
@@ -107,7 +110,7 @@ describe('right-to-left text in PDFs', () => {
     };
     const pdf = await render(Object.values(samples).map((s) => ({ stack: [paragraph(s, { width: 515, fontSize: 14 })], margin: [0, 0, 0, 10] }) as Content));
     const rows = await extracted(pdf);
-    const got = rows.map((r) => [...r].sort((a, b) => (/[\u0600-\u06FF]/.test(r.map((i) => i.str).join('')) ? b.x - a.x : a.x - b.x)).map((i) => i.str).join(''));
+    const got = rows.map((r) => join([...r].sort((a, b) => (/[\u0600-\u06FF]/.test(r.map((i) => i.str).join('')) ? b.x - a.x : a.x - b.x))));
     // The zero-width non-joiner only keeps two letters apart; it has no glyph and so no text in the PDF.
     expect(got).toEqual(Object.values(samples).map((s) => s.replace(/\u200C/g, '')));
     const raw = Buffer.from(pdf).toString('latin1');

@@ -207,6 +207,49 @@ describe('worksheet PDF (arbeitsblatt)', () => {
   });
 });
 
+describe('the task in the trainee\'s language on the worksheet', () => {
+  const GOAL_AR = 'تصلح صنبورا يقطر عند الزبون: أغلق الماء أولا، ثم غير الحلقة المطاطية واختبر الصنبور لمدة 5 دقائق قبل أن تغادر، وأبلغ المشرف إذا بقي التسرب.';
+  const STEP_AR = 'أغلق صمام الإغلاق الرئيسي باتجاه عقارب الساعة';
+  const SCENE_AR = 'تتصل زبونة: صنبور المطبخ يقطر.';
+
+  it('prints goal, steps and situation full-width under the German, right-aligned, wrapped, read back as typed', async () => {
+    const c = testCore({ now: at });
+    const { input } = await traineeWithTask(c);
+    const task = await c.call('tasks.create', { ...input, translations: { ar: { vocationalGoal: GOAL_AR, workSteps: [STEP_AR], scenario: SCENE_AR } } });
+    expect(task.translations.ar).toEqual({ vocationalGoal: GOAL_AR, workSteps: [STEP_AR], scenario: SCENE_AR });
+    const { bytes, pages } = await sheet(c, task.id);
+    const text = pages.map((p) => p.text).join('\n');
+    for (const s of [GOAL_AR, STEP_AR, SCENE_AR]) expect(text, s).toContain(s);
+    // Each translation stands right under its German text: German first, then the translation.
+    expect(text.indexOf(GOAL_AR)).toBeGreaterThan(text.indexOf('Wasser absperren, Dichtung tauschen, prüfen.'));
+    expect(text.indexOf(STEP_AR)).toBeGreaterThan(text.indexOf('Absperrhahn zudrehen'));
+    expect(text.indexOf(STEP_AR)).toBeLessThan(text.indexOf('Wasserhahn abschrauben'));
+    // The goal's translation takes several lines, each ending at the right margin (full width, right-aligned).
+    const items = pages[0]!.items.filter((i) => /[\u0600-\u06FF]/.test(i.str));
+    const goalWords = new Set(GOAL_AR.split(' '));
+    const goalRows = new Map<number, number>();
+    for (const i of items) if (goalWords.has(i.str.trim())) goalRows.set(Math.round(i.y), Math.max(goalRows.get(Math.round(i.y)) ?? 0, i.x + i.width));
+    expect(goalRows.size).toBeGreaterThanOrEqual(2);
+    for (const right of goalRows.values()) expect(right).toBeGreaterThan(595.28 - 40 - 2);
+    // Typed without a step to belong to: refused, nothing changes.
+    const err = await c.fail('tasks.update', { id: task.id, ...input, workSteps: ['Absperrhahn zudrehen'], translations: { ar: { workSteps: [STEP_AR, 'خطوة زائدة'] } } });
+    expect(err.issues?.[0]).toMatchObject({ path: ['translations', 'ar', 'workSteps', 1], key: 'translation_without_step' });
+    expect((await c.call('tasks.get', { id: task.id })).translations.ar?.vocationalGoal).toBe(GOAL_AR);
+    // The last page is not just the notes' heading and lines (it was, with these translations).
+    expect(pages[pages.length - 1]!.text).toContain('Hat sie/er es verstanden?');
+    if (process.env.DUMP) fs.writeFileSync(process.env.DUMP, bytes);
+  });
+
+  it('keeps a writing prompt on one page with its lines', async () => {
+    const c = testCore({ now: at });
+    const { input } = await traineeWithTask(c);
+    const task = await c.call('tasks.create', input);
+    const { pages } = await sheet(c, task.id);
+    for (const p of pages) expect(p.text.trim().endsWith('Schreiben:')).toBe(false);
+  });
+});
+
+
 describe('worksheet from the command line', () => {
   beforeAll(ensureBuilt, 120_000);
 

@@ -36,6 +36,10 @@ test('a new user creates a learning task from glossary terms for an Arabic-speak
     goal: 'Sie reparieren einen tropfenden Wasserhahn beim Kunden.',
     steps: ['Absperrhahn zudrehen', 'Wasserhahn abschrauben', 'Dichtung tauschen'],
   });
+  // The goal and a step in the trainee's language, typed right to left.
+  await page.getByLabel('Ziel auf Arabisch').fill('تصلح صنبورا يقطر عند الزبون.');
+  await expect(page.getByLabel('Ziel auf Arabisch')).toHaveAttribute('dir', 'rtl');
+  await page.getByLabel('Schritt 1 auf Arabisch').fill('أغلق صمام الإغلاق');
   await form.pickPosition(/^A12 /);
   await form.pickTerm('Wasserhahn', /der Wasserhahn/);
   await form.pickTerm('Rohrzange', /die Rohrzange/);
@@ -52,7 +56,15 @@ test('a new user creates a learning task from glossary terms for an Arabic-speak
   await expect(page.getByRole('status').filter({ hasText: 'wurde erstellt' })).toBeVisible();
   const bytes = fs.readFileSync((await download.path())!);
   const text = (await pdfPages(bytes)).map((p) => p.text).join('\n');
-  for (const s of ['Arbeitsblatt: Tropfenden Wasserhahn reparieren', 'Für: Yusuf Haddad', 'Übersetzungen: Arabisch', 'der Wasserhahn', 'Lösungen – für die Ausbilderin / den Ausbilder']) {
+  for (const s of [
+    'Arbeitsblatt: Tropfenden Wasserhahn reparieren',
+    'Für: Yusuf Haddad',
+    'Übersetzungen: Arabisch',
+    'der Wasserhahn',
+    'Lösungen – für die Ausbilderin / den Ausbilder',
+    'تصلح صنبورا يقطر عند الزبون.',
+    'أغلق صمام الإغلاق',
+  ]) {
     expect(text).toContain(s);
   }
   // The Arabic words are drawn right to left and read back as typed.

@@ -31,6 +31,9 @@ export interface TextOptions {
 
 export interface Inline {
   text: string;
+  /** On every inline of a right-to-left line laid out here: where its text starts in the typed paragraph. The
+   * printer (pdf/printer.ts) draws a line's inlines in this order, at the places pdfmake gave them. */
+  typedAt?: number;
   font: FontFamily;
   fontSize: number;
   bold: boolean;
@@ -184,7 +187,9 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
   const runs: Run[] = [];
   for (const i of order) {
     const ch = s[i]!;
-    if (INVISIBLE.test(ch)) continue;
+    // Invisible controls are not drawn; a zero-width non-joiner stays in its word (pdfkitRtl.ts draws it with a
+    // zero-width glyph, so the extracted word keeps it and the letters around it stay unjoined).
+    if (ch !== '\u200C' && INVISIBLE.test(ch)) continue;
     if ((s.charCodeAt(i) & 0xfc00) === 0xdc00) continue; // low surrogate: travels with its high surrogate
     const level = levels[i]!;
     const space = SPACE.test(ch);
@@ -204,7 +209,7 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     // … and what to hand to pdfkit: fontkit reverses runs it shapes right to left, so those get typed order.
     const logical = r.level & 1 ? [...r.idx].reverse().map((i) => charAt(s, i)).join('') : visual;
     const text = shapedRtl(visual) ? (r.level & 1 ? logical : [...visual].reverse().join('')) : visual;
-    return inline(text, r.family, o);
+    return { ...inline(text, r.family, o), typedAt: Math.min(...r.idx) };
   });
 }
 

@@ -23,6 +23,7 @@ interface TaskRow {
   scenario: string | null;
   scenario_steps: string;
   checks: string;
+  translations: string;
   language: Task['language'];
   assigned_on: string | null;
   due_by: string | null;
@@ -91,6 +92,7 @@ export function getTask(db: Db, id: number): Task {
     scenario: r.scenario,
     scenarioSteps: JSON.parse(r.scenario_steps) as Task['scenarioSteps'],
     checks: JSON.parse(r.checks) as Task['checks'],
+    translations: JSON.parse(r.translations) as Task['translations'],
     language: r.language,
     effectiveLanguage: lang,
     assignedOn: r.assigned_on,
@@ -218,6 +220,7 @@ function write(db: Db, id: number | null, d: TaskData, before: TaskRow | null, s
     scenario: d.scenario,
     scenario_steps: JSON.stringify(d.scenarioSteps),
     checks: JSON.stringify(d.checks),
+    translations: JSON.stringify(d.translations),
     language: d.language,
     assigned_on: isTemplate ? null : d.assignedOn,
     due_by: isTemplate ? null : d.dueBy,
@@ -300,6 +303,7 @@ export function copyTask(db: Db, id: number, traineeId: number | null, now = new
       scenario: src.scenario,
       scenarioSteps: src.scenarioSteps,
       checks: src.checks,
+      translations: src.translations as TaskData['translations'],
       language: traineeId !== null && traineeId === src.traineeId ? src.language : null,
       assignedOn: traineeId === null ? null : toIsoDate(now),
       dueBy: null,

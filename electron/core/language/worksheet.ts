@@ -111,6 +111,7 @@ function printedTexts(d: WorksheetData): { where: string; text: string }[] {
       { where: `Übersetzung von Satz ${i + 1}`, text: (d.language && p.translations[d.language]) || '' },
     ]),
     ...t.checks.map((c, i) => ({ where: `Verständnisprüfung ${i + 1}`, text: c.text })),
+    ...Object.values(trOf(d) ?? {}).flat().map((text, i) => ({ where: `Übersetzung der Aufgabe (${d.language}, ${i + 1})`, text: text ?? '' })),
     { where: 'Name', text: t.traineeName ?? '' },
     ...d.positions.map((p) => ({ where: `Position ${p.number}`, text: `${p.number} ${p.title ?? ''}` })),
   ];
@@ -155,6 +156,15 @@ const txt = (
     ...(o.margin ? { margin: o.margin } : {}),
     lineHeight: 1.3,
   });
+
+/** The task's own texts in the sheet's language (goal, steps, situation), if any were typed. */
+const trOf = (d: WorksheetData) => (d.language ? d.task.translations[d.language] : undefined);
+
+/** A German text with its translation full-width underneath (right-aligned for a right-to-left language). */
+function withTranslation(german: Content, tr: string | null | undefined, lang: string | null, width = W): Content {
+  if (!tr || !lang) return german;
+  return { stack: [german, txt(tr, { width, rtl: isRtl(lang), color: COLORS.muted, margin: [0, 1, 0, 2] })] };
+}
 
 const h2 = (text: string): Content => ({ text, fontSize: 14, bold: true, color: COLORS.accent, margin: [0, 14, 0, 6] });
 const h3 = (text: string): Content => ({ text, fontSize: 12.5, bold: true, margin: [0, 12, 0, 4], unbreakable: true });
@@ -332,17 +342,23 @@ function exerciseContent(ex: Exercise, n: number, lang: string | null, images: R
           color: COLORS.muted,
           margin: [0, 0, 0, 4],
         },
-        ...ex.items.flatMap((p): Content[] => [
-          {
-            columns: [
-              { text: `${p.n}.`, width: 22, fontSize: BODY },
-              { text: p.skill === 'speak' ? 'Sprechen:' : 'Schreiben:', width: 80, bold: true, fontSize: BODY },
-              txt(p.text, { width: W - 102 }),
+        // A writing prompt stays on one page with its lines.
+        ...ex.items.map(
+          (p): Content => ({
+            stack: [
+              {
+                columns: [
+                  { text: `${p.n}.`, width: 22, fontSize: BODY },
+                  { text: p.skill === 'speak' ? 'Sprechen:' : 'Schreiben:', width: 80, bold: true, fontSize: BODY },
+                  txt(p.text, { width: W - 102 }),
+                ],
+                margin: [0, 8, 0, 0],
+              },
+              ...(p.skill === 'write' ? [lines(3)] : []),
             ],
-            margin: [0, 8, 0, 0],
-          },
-          ...(p.skill === 'write' ? [lines(3)] : []),
-        ]),
+            unbreakable: true,
+          }),
+        ),
       ];
   }
 }
@@ -391,12 +407,17 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
       : []),
     { text: 'Name: ______________________________      Datum: ________________', fontSize: SMALL, margin: [0, 8, 0, 0] },
     h2(you === 'du' ? 'Deine Aufgabe' : 'Ihre Aufgabe'),
-    txt(t.vocationalGoal),
+    withTranslation(txt(t.vocationalGoal), trOf(d)?.vocationalGoal, lang),
   ];
-  if (t.workSteps.length) content.push(h2('Arbeitsschritte'), { ol: t.workSteps.map((s) => txt(s, { width: W - 20 })), fontSize: BODY, margin: [0, 0, 0, 0] });
+  if (t.workSteps.length)
+    content.push(h2('Arbeitsschritte'), {
+      ol: t.workSteps.map((s, i) => ({ ...(withTranslation(txt(s, { width: W - 20 }), trOf(d)?.workSteps[i], lang, W - 20) as object), unbreakable: true }) as Content),
+      fontSize: BODY,
+      margin: [0, 0, 0, 0],
+    });
   if (t.scenario || t.scenarioSteps.length) {
     content.push(h2('So läuft die Kommunikation'));
-    if (t.scenario) content.push(txt(t.scenario, { margin: [0, 0, 0, 4] }));
+    if (t.scenario) content.push({ ...(withTranslation(txt(t.scenario), trOf(d)?.scenario, lang) as object), margin: [0, 0, 0, 4] } as Content);
     if (t.scenarioSteps.length) content.push({ ol: t.scenarioSteps.map((s) => txt(`(${SKILL[s.skill]}) ${s.text}`, { width: W - 20 })), fontSize: BODY });
   }
   if (t.phrases.length) content.push(h2('Wichtige Sätze'), phraseTable(d, lang));
@@ -414,9 +435,10 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
   content.push(txt([`Aufgabe: ${t.title}`, t.traineeName].filter(Boolean).join(' · '), { fontSize: SMALL, color: COLORS.muted }));
   d.exercises.forEach((ex, i) => content.push(...answerContent(ex, i + 1)));
   if (!d.exercises.length) content.push({ text: 'Für diese Aufgabe wurden keine Übungen erzeugt (zu wenige Wörter, Beispielsätze oder Arbeitsschritte).', fontSize: BODY });
-  content.push(h2('Hat sie/er es verstanden?'));
+  // The check and the notes close the sheet together: the last page never holds only the notes' heading and lines.
+  const closing: Content[] = [h2('Hat sie/er es verstanden?')];
   if (t.checks.length) {
-    content.push(
+    closing.push(
       grid(
         fill([150, 190]),
         [
@@ -427,9 +449,10 @@ export function worksheetDocument(store: Store, d: WorksheetData, now: Date, col
       ),
     );
   } else {
-    content.push({ text: 'Lassen Sie sich die Aufgabe mit eigenen Worten erklären, zeigen oder aufschreiben – Nicken heißt nicht verstanden.', fontSize: BODY });
+    closing.push({ text: 'Lassen Sie sich die Aufgabe mit eigenen Worten erklären, zeigen oder aufschreiben – Nicken heißt nicht verstanden.', fontSize: BODY });
   }
-  content.push({ stack: [h2('Notizen und Nachweis'), lines(3)], unbreakable: true });
+  closing.push({ stack: [h2('Notizen und Nachweis'), lines(3)], unbreakable: true });
+  content.push({ stack: closing, unbreakable: t.checks.length <= 6 });
 
   const doc = buildDocument({ firm, title: `Arbeitsblatt: ${t.title}`, createdAt: now, content, footerNote: 'Arbeitsblatt' });
   // The title may hold any script: lay it out like every other text.

@@ -48,3 +48,7 @@ declare module 'pdfmake/js/TextInlines' {
     widthOfText(text: string, inline: unknown): number;
   }
 }
+declare module 'pdfmake/js/StyleContextStack' {
+  const StyleContextStack: unknown;
+  export default StyleContextStack;
+}

@@ -52,6 +52,10 @@ interface Inline {
   background?: unknown;
   /** Set on a piece of a word before a syllable break (pdf/hyphenate.ts). */
   shy?: number;
+  /** Set on such a piece when its last letter would form a ligature with the next piece's first (drawn apart). */
+  ligature?: boolean;
+  /** Set on every inline of a right-to-left line laid out by language/bidi.ts: where it starts in the typed text. */
+  typedAt?: number;
 }
 
 interface Line {
@@ -82,7 +86,7 @@ function joinable(a: Inline, b: Inline, first: Inline): boolean {
   return (
     // After a space, or inside a hyphenated word (a piece before a syllable break, pdf/hyphenate.ts, whose width
     // includes the kerning across the break): the word is drawn whole, its glyphs where pdfmake placed them.
-    (a.text.endsWith(' ') || a.shy !== undefined) &&
+    (a.text.endsWith(' ') || (a.shy !== undefined && !a.ligature)) &&
     b.font === first.font &&
     b.fontSize === first.fontSize &&
     b.color === first.color &&
@@ -121,7 +125,10 @@ export function joinRuns(inlines: Inline[]): Inline[] {
 class RunRenderer extends Renderer {
   override renderLine(line: Line, x: number, y: number) {
     const own = line.inlines;
-    const inlines = joinRuns(own);
+    // A right-to-left line (language/bidi.ts: one inline per word, in visual order) is drawn in typed order: the
+    // same places, but the page's text then holds its words as they were typed, which is the order text
+    // extractors keep (pdf.js: a number or a Latin word inside Arabic otherwise came first). Nothing is joined there.
+    const inlines = own.length > 1 && own.every((i) => i.typedAt !== undefined) ? [...own].sort((a, b) => a.typedAt! - b.typedAt!) : joinRuns(own);
     if (inlines === own) return super.renderLine(line, x, y);
     // pdfmake's renderer draws line.inlines (and takes height, ascender, outline, id … from the line): it gets the
     // joined runs for the time of drawing, then the line has its own inlines back.

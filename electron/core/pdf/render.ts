@@ -6,6 +6,7 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { resourcesDir } from '../paths';
 import { hyphenateDocument, installSoftHyphens } from './hyphenate';
 import { printPdf } from './printer';
+import { installStyleLookup } from './styleLookup';
 
 /** Font families every PDF builder may use. `Sans` covers Latin and Cyrillic, `Arabic` Arabic/Dari/Pashto, `Ethiopic` Tigrinya. */
 export const FONT_FILES = {
@@ -49,6 +50,7 @@ function setup() {
   // Only the shipped fonts are read from disk; pictures are passed to pdfmake as data.
   pdfmake.setLocalAccessPolicy(localAccess);
   installSoftHyphens();
+  installStyleLookup();
   ready = true;
 }
 

@@ -179,6 +179,8 @@ export default {
     unknown_position: 'Die Position {{number}} gibt es im Ausbildungsrahmenplan dieses Berufs nicht.',
     due_before_assigned: 'Das Datum liegt vor dem Tag der Zuweisung.',
     template_no_status: 'Eine Vorlage hat keinen Status.',
+    // Learning tasks (issue 13): a translation for a work step that is not there.
+    translation_without_step: 'Zu dieser Übersetzung gibt es keinen Arbeitsschritt.',
     task_kind_fixed: 'Eine Vorlage bleibt eine Vorlage. Geben Sie sie über „Einer/einem Auszubildenden geben“ weiter.',
     // Training plan, templates, Ausbildungsnachweis
     invalid_position_number: 'Eine Positionsnummer besteht aus Ziffern, davor höchstens ein Buchstabe (z. B. 9, A1, F2).',

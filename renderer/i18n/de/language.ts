@@ -130,6 +130,10 @@ export default {
       phraseKind: 'Wofür?',
       phraseText: 'Satz auf Deutsch',
       phraseTranslation: 'Übersetzung ({{language}})',
+      // Issue 13: the task's own texts in the trainee's language, printed under the German on the worksheet.
+      goalTranslation: 'Ziel auf {{language}}',
+      stepTranslation: 'Schritt {{n}} auf {{language}}',
+      scenarioTranslation: 'Situation auf {{language}}',
       level: 'Sprachniveau (GER)',
       language: 'Sprache des Arbeitsblatts',
       scenario: 'Die Situation in ein, zwei Sätzen',

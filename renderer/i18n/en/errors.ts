@@ -181,6 +181,8 @@ export default {
     unknown_position: 'Position {{number}} is not in the framework plan of this occupation.',
     due_before_assigned: 'The date is before the day of assignment.',
     template_no_status: 'A template has no status.',
+    // Learning tasks (issue 13): a translation for a work step that is not there.
+    translation_without_step: 'There is no work step for this translation.',
     task_kind_fixed: 'A template stays a template. Use “Give to a trainee” to hand it out.',
     // Training plan, templates, Ausbildungsnachweis
     invalid_position_number: 'A position number has digits, with at most one letter before them (e.g. 9, A1, F2).',

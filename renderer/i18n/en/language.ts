@@ -132,6 +132,10 @@ export default {
       phraseKind: 'What for?',
       phraseText: 'Phrase in German',
       phraseTranslation: 'Translation ({{language}})',
+      // Issue 13: the task's own texts in the trainee's language, printed under the German on the worksheet.
+      goalTranslation: 'Goal in {{language}}',
+      stepTranslation: 'Step {{n}} in {{language}}',
+      scenarioTranslation: 'Situation in {{language}}',
       level: 'Language level (CEFR)',
       language: 'Language of the worksheet',
       scenario: 'The situation in one or two sentences',

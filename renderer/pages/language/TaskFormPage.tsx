@@ -18,12 +18,20 @@ import { useLanguageName } from './util';
 type Phrase = Task['phrases'][number];
 type Step = Task['scenarioSteps'][number];
 type Check = Task['checks'][number];
+/** A work step with its translations by language (kept together when steps move). */
+interface WorkStep {
+  text: string;
+  tr: Record<string, string>;
+}
 
 interface FormState {
   occupationId: string;
   title: string;
   vocationalGoal: string;
-  workSteps: string[];
+  workSteps: WorkStep[];
+  /** The goal and the situation in the trainee's languages. */
+  goalTr: Record<string, string>;
+  scenarioTr: Record<string, string>;
   positions: string[];
   terms: TermInfo[];
   phrases: Phrase[];
@@ -46,7 +54,12 @@ function fromTask(t: Task | null, occupationId: string): FormState {
     occupationId: t?.occupationId ?? occupationId,
     title: t?.title ?? '',
     vocationalGoal: t?.vocationalGoal ?? '',
-    workSteps: t?.workSteps ?? [''],
+    workSteps: (t?.workSteps ?? ['']).map((text, i) => ({
+      text,
+      tr: Object.fromEntries(Object.entries(t?.translations ?? {}).map(([l, x]) => [l, x.workSteps[i] ?? ''])),
+    })),
+    goalTr: Object.fromEntries(Object.entries(t?.translations ?? {}).map(([l, x]) => [l, x.vocationalGoal ?? ''])),
+    scenarioTr: Object.fromEntries(Object.entries(t?.translations ?? {}).map(([l, x]) => [l, x.scenario ?? ''])),
     positions: t?.positions ?? [],
     terms: t?.terms.map((x) => ({ id: x.id, term: x.term, article: x.article, translation: x.translation })) ?? [],
     phrases: t?.phrases ?? [],
@@ -94,12 +107,18 @@ function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: 
     setBusy(true);
     setError(null);
     const opt = (v: string) => (v.trim() === '' ? null : v);
+    const steps = f.workSteps.filter((s) => s.text.trim() !== '');
+    const langs = new Set([...Object.keys(f.goalTr), ...Object.keys(f.scenarioTr), ...steps.flatMap((s) => Object.keys(s.tr))]);
+    const translations = Object.fromEntries(
+      [...langs].map((l) => [l, { vocationalGoal: opt(f.goalTr[l] ?? ''), scenario: opt(f.scenarioTr[l] ?? ''), workSteps: steps.map((s) => opt(s.tr[l] ?? '')) }]),
+    ) as TaskInput['translations'];
     const input: TaskInput = {
       traineeId: trainee?.id ?? null,
       occupationId: isTemplate ? f.occupationId : null,
       title: f.title,
       vocationalGoal: f.vocationalGoal,
-      workSteps: f.workSteps.filter((s) => s.trim() !== ''),
+      workSteps: steps.map((s) => s.text),
+      translations,
       positions: f.positions,
       termIds: f.terms.map((x) => x.id),
       phrases: f.phrases,
@@ -149,17 +168,42 @@ function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: 
           <TextField name="title" label={t('task.fields.title')} value={f.title} onChange={set('title')} error={errors.title} required wide />
         </div>
         <TextArea name="vocationalGoal" label={t('task.fields.vocationalGoal')} value={f.vocationalGoal} onChange={set('vocationalGoal')} error={errors.vocationalGoal} rows={3} />
+        {lang ? (
+          <TranslationField
+            name="vocationalGoalTranslation"
+            label={t('task.fields.goalTranslation', { language: langName(lang) })}
+            lang={lang}
+            rows={3}
+            value={f.goalTr[lang] ?? ''}
+            onChange={(v) => setF((s) => ({ ...s, goalTr: { ...s.goalTr, [lang]: v } }))}
+            error={errors[`translations.${lang}.vocationalGoal`]}
+          />
+        ) : null}
         <ListEditor
           name="workSteps"
           legend={t('task.fields.workSteps')}
           hint={t('task.hints.workSteps')}
           items={f.workSteps}
           onChange={set('workSteps')}
-          make={() => ''}
+          make={(): WorkStep => ({ text: '', tr: {} })}
           max={TASK_LIMITS.workSteps}
           addLabel={t('task.add.step')}
           error={errors.workSteps}
-          render={(s, i, update) => <TextField name={`workStep${i + 1}`} label={t('task.fields.step', { n: i + 1 })} value={s} onChange={update} error={errors[`workSteps.${i}`]} />}
+          render={(s, i, update) => (
+            <>
+              <TextField name={`workStep${i + 1}`} label={t('task.fields.step', { n: i + 1 })} value={s.text} onChange={(v) => update({ ...s, text: v })} error={errors[`workSteps.${i}`]} />
+              {lang ? (
+                <TranslationField
+                  name={`workStepTranslation${i + 1}`}
+                  label={t('task.fields.stepTranslation', { n: i + 1, language: langName(lang) })}
+                  lang={lang}
+                  value={s.tr[lang] ?? ''}
+                  onChange={(v) => update({ ...s, tr: { ...s.tr, [lang]: v } })}
+                  error={errors[`translations.${lang}.workSteps.${i}`]}
+                />
+              ) : null}
+            </>
+          )}
         />
         <PositionPicker occupationId={occupationId} value={f.positions} onChange={set('positions')} error={errors.positions ?? Object.entries(errors).find(([k]) => k.startsWith('positions.'))?.[1]} />
       </fieldset>
@@ -228,6 +272,17 @@ function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: 
       <fieldset>
         <legend>{t('task.sections.scenario')}</legend>
         <TextArea name="scenario" label={t('task.fields.scenario')} value={f.scenario} onChange={set('scenario')} error={errors.scenario} rows={2} />
+        {lang ? (
+          <TranslationField
+            name="scenarioTranslation"
+            label={t('task.fields.scenarioTranslation', { language: langName(lang) })}
+            lang={lang}
+            rows={2}
+            value={f.scenarioTr[lang] ?? ''}
+            onChange={(v) => setF((s) => ({ ...s, scenarioTr: { ...s.scenarioTr, [lang]: v } }))}
+            error={errors[`translations.${lang}.scenario`]}
+          />
+        ) : null}
         <ListEditor
           name="scenarioSteps"
           legend={t('task.fields.scenarioSteps')}
@@ -288,5 +343,20 @@ function TaskForm({ task, trainee, occupations }: { task: Task | null; trainee: 
         </a>
       </div>
     </form>
+  );
+}
+
+/** A text in the trainee's language: marked with its language and direction, so it is typed and read right to left where it belongs. */
+function TranslationField(p: { name: string; label: string; lang: string; value: string; onChange: (v: string) => void; error?: string | undefined; rows?: number }) {
+  return (
+    <Field label={p.label} error={p.error}>
+      {(a) =>
+        p.rows ? (
+          <textarea {...a} name={p.name} lang={p.lang} dir={isRtl(p.lang) ? 'rtl' : 'ltr'} rows={p.rows} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+        ) : (
+          <input {...a} name={p.name} lang={p.lang} dir={isRtl(p.lang) ? 'rtl' : 'ltr'} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+        )
+      }
+    </Field>
   );
 }

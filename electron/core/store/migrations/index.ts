@@ -11,6 +11,7 @@ import m009 from './009_employment_title.sql';
 import m010 from './010_network_more.sql';
 import m011 from './011_casefile.sql';
 import m012 from './012_signoff.sql';
+import m013 from './013_task_translations.sql';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, name: '010_network_more', sql: m010, foreignKeysOff: true },
   { version: 11, name: '011_casefile', sql: m011 },
   { version: 12, name: '012_signoff', sql: m012 },
+  { version: 13, name: '013_task_translations', sql: m013 },
 ];
