@@ -10,6 +10,7 @@ import { benchImmigration } from './bench/immigration';
 import { benchLanguage } from './bench/language';
 import { benchNetwork } from './bench/network';
 import { benchPlan } from './bench/plan';
+import { benchScale } from './bench/scale';
 
 export type Figures = Record<string, number | string>;
 
@@ -24,6 +25,7 @@ async function main() {
       ['language', benchLanguage],
       ['network', benchNetwork],
       ['backup', benchBackup],
+      ['scale', benchScale],
     ];
     // WERKBRUECKE_BENCH_ONLY=plan,language runs only those parts (for a quick look at one domain's figures).
     const only = process.env.WERKBRUECKE_BENCH_ONLY?.split(',');

@@ -1,0 +1,90 @@
+// Speed at scale (issue 14): API calls on a workspace of 1,000 trainees (createScaleDemo: weeks and documents
+// copied from the demo's trainees), and the cold load of the built renderer in Chromium (browser mode, 300 trainees)
+// until the first trainee row shows.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { startCore } from '../../core/app';
+import { createScaleDemo } from '../../core/demoScale';
+import { openStore } from '../../core/store/db';
+import type { CallInput, CallName } from '../../../shared/api';
+import { median, round } from './util';
+
+function seed(dir: string, n: number) {
+  const store = openStore(dir);
+  try {
+    createScaleDemo(store, n);
+  } finally {
+    store.close();
+  }
+}
+
+async function apiFigures(dir: string) {
+  seed(dir, 1000);
+  const core = startCore({ dataDir: dir, transport: 'http', lockPurpose: 'bench' });
+  const time = <K extends CallName>(name: K, input: CallInput<K>, runs = 21) =>
+    median(async () => {
+      const r = await core.registry.invoke(name, input);
+      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    }, runs);
+  try {
+    return {
+      scale_trainees: 1000,
+      scale_records: (core.store.db.prepare('SELECT count(*) FROM nachweis_records').pluck().get() as number),
+      nachweis_overview_ms: await time('nachweis.overview', {}),
+      trainee_list_ms: await time('trainees.list', {}),
+    };
+  } finally {
+    await core.close();
+  }
+}
+
+/** Cold load (fresh browser context, nothing cached) of the app in browser mode to the first trainee row; median of 7. */
+async function uiFigures(dir: string) {
+  seed(dir, 300);
+  const cli = path.join(import.meta.dirname, 'cli.cjs');
+  const server = spawn(process.execPath, [cli, 'serve', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const openUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const runs: number[] = [];
+    try {
+      for (let i = 0; i < 8; i++) {
+        const context = await browser.newContext({ locale: 'de-DE' });
+        const page = await context.newPage();
+        const t0 = performance.now();
+        await page.goto(openUrl);
+        await page.locator('table.data tbody tr').first().waitFor();
+        if (i > 0) runs.push(performance.now() - t0); // the first run warms the server's process, not the browser's cache
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    runs.sort((a, b) => a - b);
+    return { ui_first_rows_ms: round(runs[Math.floor(runs.length / 2)]!, 0), ui_first_rows_best_ms: round(runs[0]!, 0) };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+export async function benchScale(dir: string) {
+  const api = path.join(dir, 'api');
+  const ui = path.join(dir, 'ui');
+  fs.mkdirSync(api);
+  fs.mkdirSync(ui);
+  return { ...(await apiFigures(api)), ...(await uiFigures(ui)) };
+}
