@@ -7,6 +7,7 @@ import m005 from './005_calendar.sql';
 import m006 from './006_notice.sql';
 import m007 from './007_network.sql';
 import m008 from './008_print.sql';
+import m014 from './014_speed.sql';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,6 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: '006_notice', sql: m006 },
   { version: 7, name: '007_network', sql: m007 },
   { version: 8, name: '008_print', sql: m008 },
+  // 014 is this branch's number (issue 14, speed); version 9 until the lead renumbers at merge.
+  { version: 9, name: '014_speed', sql: m014 },
 ];
