@@ -7,6 +7,7 @@ import { EXPORT_KINDS, ExportRequest } from '../shared/exports';
 import { toFieldIssues } from '../shared/errors';
 import { startCore } from './core/app';
 import { createDemo } from './core/demo';
+import { createScaleDemo } from './core/demoScale';
 import { AppError } from './core/errors';
 import { errorText } from './errorText';
 import { runExport } from './core/exports/registry';
@@ -30,7 +31,8 @@ const USAGE = `Werkbrücke CLI
 Usage: npm run cli -- <command> [options] [--data-dir DIR]
 
 Commands:
-  demo                         create a workspace with demo data and print the trainee ids
+  demo [--trainees N]          create a workspace with demo data and print the trainee ids; with --trainees, N
+                               trainees (up to 5000) modelled on the demo's, with their weeks and documents
   list trainees [--json]       list the trainees
   list deadlines [--json]      open deadlines as on the dashboard (overdue, due within 60 days)
   list tasks [--json]          learning tasks and templates with their trainee and worksheet language
@@ -52,7 +54,7 @@ class UsageError extends Error {}
 
 /** What `list <what>` can print; each returns JSON-serialisable rows. Add a line per domain. */
 const LISTS: Record<string, (store: Store) => unknown[]> = {
-  trainees: (store) => listTrainees(store.db, { status: 'all' }),
+  trainees: (store) => listTrainees(store.db, { status: 'all', offset: 0 }, { today: toIsoDate(new Date()) }).items,
   deadlines: (store) => listDeadlines(store.db, toIsoDate(new Date())).open,
   tasks: (store) => tasksForCli(store.db),
   occupations: (store) => occupationsOverview(store.db).map(({ problem, ...o }) => ({ ...o, problem: problem ? `${problem.key} ${problem.field} (line ${problem.line ?? '-'})` : null })),
@@ -77,6 +79,7 @@ function parse(argv: string[]) {
         case: { type: 'string' },
         consent: { type: 'string' },
         language: { type: 'string' },
+        trainees: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,10 +148,14 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'demo': {
       expectArgs(0);
+      const n = v.trainees === undefined ? null : Number(v.trainees);
+      if (n !== null && (!Number.isInteger(n) || n < 1 || n > 5000)) throw new UsageError('--trainees expects a number from 1 to 5000');
       const result = await writing(async () => {
         const store = openStore(dataDir);
         try {
-          return await createDemo(store);
+          if (n === null) return await createDemo(store);
+          createScaleDemo(store, n);
+          return { trainees: listTrainees(store.db, { status: 'all', offset: 0 }, { today: toIsoDate(new Date()) }).items.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, occupationId: t.occupationId, status: t.status })) };
         } finally {
           store.close();
         }
