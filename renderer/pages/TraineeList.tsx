@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
 import { TRAINEE_PAGE_SIZE } from '../../shared/trainees';
 import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
+import { TodayContext } from '../todayContext';
 import { useAsync } from '../useAsync';
 import { TodayList } from './TodayList';
 
@@ -39,8 +40,8 @@ export function TraineeList() {
   );
   const occupations = useAsync(() => call('occupations.list'), []);
   const firm = useAsync(() => call('firm.get'), []);
-  const today = useAsync(() => call('today.overview'), []);
-  const attention = new Set(today.data?.attention ?? []);
+  const today = useContext(TodayContext);
+  const attention = new Set(today?.attention ?? []);
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const filtered = Boolean(search || status !== 'all' || occupationId || trainingYear || onlyAttention);
@@ -57,7 +58,7 @@ export function TraineeList() {
           {t('firm:missing')} <a href={href('/firm')}>{t('common:nav.firm')}</a>
         </p>
       ) : null}
-      {today.data ? <TodayList overview={today.data} /> : null}
+      {today ? <TodayList overview={today} /> : null}
       <div className="toolbar" role="search">
         <label>
           {t('search')}

@@ -7,3 +7,6 @@ ALTER TABLE nachweis_records ADD COLUMN week_state INTEGER GENERATED ALWAYS AS (
   + CASE WHEN trainer_signed_at IS NOT NULL THEN 2 WHEN trainee_signed_at IS NOT NULL THEN 1 ELSE 0 END
 ) VIRTUAL;
 CREATE INDEX nachweis_records_week_state ON nachweis_records (trainee_id, week_state);
+
+-- The trainee list's order (name, as the list sorts it), so that one page is read without sorting everyone.
+CREATE INDEX trainees_list_order ON trainees (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
