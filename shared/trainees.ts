@@ -103,9 +103,6 @@ export const TraineeSummary = Trainee.pick({
 });
 export type TraineeSummary = z.infer<typeof TraineeSummary>;
 
-/** Rows per page of the trainee list. */
-export const TRAINEE_PAGE_SIZE = 50;
-
 export const TraineeListInput = z
   .object({
     search: userText().max(200).optional(),

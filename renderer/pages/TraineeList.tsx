@@ -1,7 +1,7 @@
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
-import { TRAINEE_PAGE_SIZE } from '../../shared/trainees';
+import { TRAINEE_PAGE_SIZE } from '../../shared/paging';
 import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';

@@ -9,8 +9,8 @@ import { startCore } from '../../core/app';
 import { createScaleDemo } from '../../core/demoScale';
 import { openStore } from '../../core/store/db';
 import type { CallInput, CallName } from '../../../shared/api';
-import { TRAINEE_PAGE_SIZE } from '../../../shared/trainees';
-import { median, round } from './util';
+import { TRAINEE_PAGE_SIZE } from '../../../shared/paging';
+import { medianAndBest, round } from './util';
 
 function seed(dir: string, n: number) {
   const store = openStore(dir);
@@ -24,18 +24,20 @@ function seed(dir: string, n: number) {
 async function apiFigures(dir: string) {
   seed(dir, 1000);
   const core = startCore({ dataDir: dir, transport: 'http', lockPurpose: 'bench' });
-  const time = <K extends CallName>(name: K, input: CallInput<K>, runs = 21) =>
-    median(async () => {
+  const timeBoth = <K extends CallName>(name: K, input: CallInput<K>, runs = 21) =>
+    medianAndBest(async () => {
       const r = await core.registry.invoke(name, input);
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
     }, runs);
+  const time = async <K extends CallName>(name: K, input: CallInput<K>, runs = 21) => (await timeBoth(name, input, runs)).median;
   try {
     return {
       scale_trainees: 1000,
       scale_records: (core.store.db.prepare('SELECT count(*) FROM nachweis_records').pluck().get() as number),
-      nachweis_overview_ms: await time('nachweis.overview', {}),
+      // Through the registry, as the renderer calls them; median and best of 21 (main: 6143 ms).
+      ...(await timeBoth('nachweis.overview', {}).then((t) => ({ nachweis_overview_ms: t.median, nachweis_overview_best_ms: t.best }))),
       // The list's first page as the start page asks for it (main, before paging: the whole list, 5.18 ms).
-      trainee_list_ms: await time('trainees.list', { limit: TRAINEE_PAGE_SIZE }),
+      ...(await timeBoth('trainees.list', { limit: TRAINEE_PAGE_SIZE }).then((t) => ({ trainee_list_ms: t.median, trainee_list_best_ms: t.best }))),
       trainee_list_filtered_ms: await time('trainees.list', { limit: TRAINEE_PAGE_SIZE, occupationId: 'tischler', trainingYear: 2, status: 'active' }),
       trainee_list_search_ms: await time('trainees.list', { limit: TRAINEE_PAGE_SIZE, search: 'haddad' }),
       // Needs today's to-do list of everyone (deadlines, documents, weeks), so it costs what today.overview costs.
