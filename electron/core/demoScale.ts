@@ -35,7 +35,7 @@ export function createScaleDemo(store: Store, total: number, now = new Date()): 
   db.transaction(() => {
     for (let i = demo.trainees.length; i < total; i++) {
       const m = models[i % models.length]!;
-      const firstName = FIRST_NAMES[i % FIRST_NAMES.length]!;
+      const firstName = FIRST_NAMES[(i + Math.floor(i / LAST_NAMES.length)) % FIRST_NAMES.length]!;
       const t = createTrainee(
         db,
         TraineeInput.parse({
