@@ -7,6 +7,7 @@ import { EXPORT_KINDS, ExportRequest } from '../shared/exports';
 import { toFieldIssues } from '../shared/errors';
 import { startCore } from './core/app';
 import { createDemo } from './core/demo';
+import { createScaleDemo } from './core/demoScale';
 import { AppError } from './core/errors';
 import { cliLang, cliText } from './cliText';
 import { errorText, fieldText } from './errorText';
@@ -42,13 +43,13 @@ class UsageError extends Error {}
 
 /** What `list <what>` can print; each returns JSON-serialisable rows. Add a line per domain. */
 const LISTS: Record<string, (store: Store) => unknown[]> = {
-  trainees: (store) => listTrainees(store.db, { status: 'all' }),
+  trainees: (store) => listTrainees(store.db, { status: 'all', offset: 0 }, { today: toIsoDate(new Date()) }).items,
   deadlines: (store) => listDeadlines(store.db, toIsoDate(new Date())).open,
   tasks: (store) => tasksForCli(store.db),
   occupations: (store) => occupationsOverview(store.db).map(({ problem, ...o }) => ({ ...o, problem: problem ? `${problem.key} ${problem.field} (line ${problem.line ?? '-'})` : null })),
   nachweise: (store) => nachweisOverview(store.db),
   // Case files (issue 12). `cases` only reads: expired cases are left out here and removed by the app or a writing command.
-  consents: (store) => listTrainees(store.db, { status: 'all' }).flatMap((t) => listConsents(store.db, t.id)),
+  consents: (store) => listTrainees(store.db, { status: 'all', offset: 0 }, { today: toIsoDate(new Date()) }).items.flatMap((t) => listConsents(store.db, t.id)),
   cases: (store) => listShared(store.db, new Date(), { purge: false }).cases,
 };
 
@@ -76,6 +77,7 @@ function parse(argv: string[]) {
         recipient: { type: 'string' },
         suggestions: { type: 'boolean' },
         lang: { type: 'string' },
+        trainees: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -148,10 +150,14 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'demo': {
       expectArgs(0);
+      const n = v.trainees === undefined ? null : Number(v.trainees);
+      if (n !== null && (!Number.isInteger(n) || n < 1 || n > 5000)) throw new UsageError(say.traineesRange);
       const result = await writing(async () => {
         const store = openStore(dataDir);
         try {
-          return await createDemo(store);
+          if (n === null) return await createDemo(store);
+          createScaleDemo(store, n);
+          return { trainees: listTrainees(store.db, { status: 'all', offset: 0 }, { today: toIsoDate(new Date()) }).items.map((t) => ({ id: t.id, name: `${t.firstName} ${t.lastName}`, occupationId: t.occupationId, status: t.status })) };
         } finally {
           store.close();
         }

@@ -17,7 +17,8 @@ const usage = (dataDir: string) => ({
 Aufruf: npm run cli -- <Befehl> [Optionen] [--data-dir ORDNER] [--lang de|en]
 
 Befehle:
-  demo                         Arbeitsbereich mit Beispieldaten anlegen und die Nummern der Auszubildenden ausgeben
+  demo [--trainees N]          Arbeitsbereich mit Beispieldaten anlegen und die Nummern der Auszubildenden ausgeben;
+                               mit --trainees N Auszubildende (bis 5000) nach dem Vorbild der Demo, mit Wochen und Dokumenten
   list trainees [--json]       die Auszubildenden
   list deadlines [--json]      offene Fristen wie auf der Übersicht (überfällig, fällig in den nächsten 60 Tagen)
   list tasks [--json]          Lernaufgaben und Vorlagen mit Auszubildender/m und Sprache des Arbeitsblatts
@@ -54,7 +55,8 @@ Optionen:
 Usage: npm run cli -- <command> [options] [--data-dir DIR] [--lang de|en]
 
 Commands:
-  demo                         create a workspace with demo data and print the trainee ids
+  demo [--trainees N]          create a workspace with demo data and print the trainee ids; with --trainees, N
+                               trainees (up to 5000) modelled on the demo's, with their weeks and documents
   list trainees [--json]       list the trainees
   list deadlines [--json]      open deadlines as on the dashboard (overdue, due within 60 days)
   list tasks [--json]          learning tasks and templates with their trainee and worksheet language
@@ -126,6 +128,7 @@ export function cliText(lang: CliLang, dataDir: string) {
       de
         ? `Seit der letzten Ausgabe: ${k.added} neu, ${k.updated} geändert, ${k.cancelled} abgesagt, ${k.unchanged} unverändert.`
         : `Since the last export: ${k.added} new, ${k.updated} changed, ${k.cancelled} cancelled, ${k.unchanged} unchanged.`,
+    traineesRange: de ? '--trainees erwartet eine Zahl von 1 bis 5000' : '--trainees expects a number from 1 to 5000',
     // Case files (issue 12)
     keysExpects: de ? 'keys erwartet: export --out DATEI' : 'keys expects: export --out FILE',
     keysWritten: (out: string, name: string, fp: string) => `${out}\n${name}\n${de ? 'Fingerabdruck' : 'Fingerprint'}: ${fp}`,

@@ -1,22 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FirmPage } from './pages/FirmPage';
-import { ContactsPage } from './pages/immigration/ContactsPage';
-import { DeadlinesPage } from './pages/immigration/DeadlinesPage';
-import { RulesPage } from './pages/immigration/RulesPage';
-import { LanguagePage } from './pages/language/routes';
-import { NetworkCasesPage } from './pages/casefile/NetworkCasesPage';
-import { NachweisOverviewPage } from './pages/plan/NachweisOverviewPage';
-import { OccupationsPage } from './pages/plan/OccupationsPage';
-import { TemplateEditorPage } from './pages/plan/TemplateEditor';
-import { SettingsPage } from './pages/SettingsPage';
-import { TraineeDetail } from './pages/TraineeDetail';
-import { TraineeFormPage } from './pages/TraineeForm';
 import { TraineeList } from './pages/TraineeList';
 import { NAV } from './nav';
 import { call } from './api';
 import { href, useRoute } from './router';
 import { useAsync } from './useAsync';
-
+import { TodayContext } from './todayContext';
+// The start page (the trainee list) comes with the first script; every other page is loaded when it is first opened,
+// so that a cold start parses and runs only what the start page needs (ui_first_rows_ms in npm run bench).
+const page = <P,>(load: () => Promise<React.ComponentType<P>>) => lazy(async () => ({ default: await load() }));
+const FirmPage = page(() => import('./pages/FirmPage').then((m) => m.FirmPage));
+const ContactsPage = page(() => import('./pages/immigration/ContactsPage').then((m) => m.ContactsPage));
+const DeadlinesPage = page(() => import('./pages/immigration/DeadlinesPage').then((m) => m.DeadlinesPage));
+const RulesPage = page(() => import('./pages/immigration/RulesPage').then((m) => m.RulesPage));
+const LanguagePage = page(() => import('./pages/language/routes').then((m) => m.LanguagePage));
+const NetworkCasesPage = page(() => import('./pages/casefile/NetworkCasesPage').then((m) => m.NetworkCasesPage));
+const NachweisOverviewPage = page(() => import('./pages/plan/NachweisOverviewPage').then((m) => m.NachweisOverviewPage));
+const OccupationsPage = page(() => import('./pages/plan/OccupationsPage').then((m) => m.OccupationsPage));
+const TemplateEditorPage = page(() => import('./pages/plan/TemplateEditor').then((m) => m.TemplateEditorPage));
+const SettingsPage = page(() => import('./pages/SettingsPage').then((m) => m.SettingsPage));
+const TraineeDetail = page(() => import('./pages/TraineeDetail').then((m) => m.TraineeDetail));
+const TraineeFormPage = page(() => import('./pages/TraineeForm').then((m) => m.TraineeFormPage));
 function Page({ route }: { route: string[] }) {
   const [section, a, b] = route;
   switch (section) {
@@ -82,7 +86,11 @@ export function App() {
         )}
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <TodayContext.Provider value={today.data}>
+          <Suspense fallback={<p className="muted">{t('status.loading')}</p>}>
+            <Page route={route} />
+          </Suspense>
+        </TodayContext.Provider>
       </main>
     </div>
   );

@@ -118,8 +118,19 @@ export const TraineeListInput = z
   .object({
     search: userText().max(200).optional(),
     status: z.enum(['all', 'active', 'ended']).default('all'),
+    // Filters and paging of the trainee list (issue 14): occupation, training year today, something to do today.
+    occupationId: text(64).optional(),
+    trainingYear: z.number().int().min(1).max(5).optional(),
+    attention: z.boolean().optional(),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    /** Rows of one page; without it every matching row. */
+    limit: z.number().int().min(1).max(500).optional(),
   })
   .strict();
+
+/** One page of the trainee list and how many trainees match in all. */
+export const TraineePage = z.object({ items: z.array(TraineeSummary), total: z.number(), offset: z.number() });
+export type TraineePage = z.infer<typeof TraineePage>;
 
 export const EndTrainingInput = z
   .object({
@@ -146,7 +157,7 @@ export const Occupation = z.object({
 export type Occupation = z.infer<typeof Occupation>;
 
 export const traineesContract = {
-  'trainees.list': { input: TraineeListInput, output: z.array(TraineeSummary) },
+  'trainees.list': { input: TraineeListInput, output: TraineePage },
   'trainees.get': { input: z.object({ id }).strict(), output: TraineeFile },
   'trainees.create': { input: TraineeInput, output: Trainee },
   'trainees.update': { input: TraineeUpdate, output: Trainee },

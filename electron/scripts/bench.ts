@@ -11,6 +11,7 @@ import { benchLanguage } from './bench/language';
 import { benchNetwork } from './bench/network';
 import { benchPlan } from './bench/plan';
 import { benchCasefile } from './bench/casefile';
+import { benchScale } from './bench/scale';
 
 export type Figures = Record<string, number | string>;
 
@@ -26,6 +27,7 @@ async function main() {
       ['network', benchNetwork],
       ['backup', benchBackup],
       ['casefile', benchCasefile],
+      ['scale', benchScale],
     ];
     // WERKBRUECKE_BENCH_ONLY=plan,language runs only those parts (for a quick look at one domain's figures).
     const only = process.env.WERKBRUECKE_BENCH_ONLY?.split(',');

@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
-import type { Trainee } from '../../shared/trainees';
-import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
 import { TRAINEE_TABS } from '../traineeTabs';
-import { MayTrainBanner } from './immigration/MayTrainBanner';
+import { loadWithMayTrain, MayTrainBanner } from './immigration/MayTrainBanner';
 import { useAsync } from '../useAsync';
 
 export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefined }) {
   const { t } = useTranslation(['trainees', 'common']);
-  const trainee = useAsync(() => call('trainees.get', { id }), [id]);
+  // With the may-train answer, so that the page shows complete at once and nothing moves under the pointer after.
+  const trainee = useAsync(() => loadWithMayTrain(id), [id]);
   if (trainee.error) return <ErrorBanner error={trainee.error} />;
-  const tr = trainee.data;
+  const tr = trainee.data?.trainee;
   if (!tr) return <p className="muted">{t('common:status.loading')}</p>;
   const active = TRAINEE_TABS.find((x) => x.id === tab) ?? TRAINEE_TABS[0]!;
   return (
@@ -34,7 +33,7 @@ export function TraineeDetail({ id, tab }: { id: number; tab?: string | undefine
           {t('common:actions.edit')}
         </a>
       </header>
-      {tr.status !== 'applicant' && tr.contractStart !== null ? <MayTrainBanner trainee={tr as Trainee} /> : null}
+      {tr.status !== 'applicant' ? <MayTrainBanner trainee={tr} may={trainee.data?.may ?? null} /> : null}
       {TRAINEE_TABS.length > 1 ? (
         <nav className="tabs" aria-label={t('trainees:title')}>
           {TRAINEE_TABS.map((x) => (

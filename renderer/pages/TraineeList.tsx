@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
+import { TRAINEE_PAGE_SIZE } from '../../shared/paging';
 import { call } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
+import { TodayContext } from '../todayContext';
 import { useAsync } from '../useAsync';
 import { TodayList } from './TodayList';
 
@@ -14,11 +16,35 @@ export function TraineeList() {
   const { t: tc } = useTranslation('common');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Filter>('all');
-  const list = useAsync(() => call('trainees.list', { search, status }), [search, status]);
+  // Filters and the page shown (issue 14): a change of filter starts again at the first page.
+  const [occupationId, setOccupationId] = useState('');
+  const [trainingYear, setTrainingYear] = useState(0);
+  const [onlyAttention, setOnlyAttention] = useState(false);
+  const [offset, setOffset] = useState(0);
+  const filter = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setOffset(0);
+  };
+  const list = useAsync(
+    () =>
+      call('trainees.list', {
+        search,
+        status,
+        offset,
+        limit: TRAINEE_PAGE_SIZE,
+        ...(occupationId ? { occupationId } : {}),
+        ...(trainingYear ? { trainingYear } : {}),
+        ...(onlyAttention ? { attention: true } : {}),
+      }),
+    [search, status, occupationId, trainingYear, onlyAttention, offset],
+  );
+  const occupations = useAsync(() => call('occupations.list'), []);
   const firm = useAsync(() => call('firm.get'), []);
-  const today = useAsync(() => call('today.overview'), []);
-  const attention = new Set(today.data?.attention ?? []);
-  const rows = list.data ?? [];
+  const today = useContext(TodayContext);
+  const attention = new Set(today?.attention ?? []);
+  const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const filtered = Boolean(search || status !== 'all' || occupationId || trainingYear || onlyAttention);
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
@@ -32,15 +58,15 @@ export function TraineeList() {
           {t('firm:missing')} <a href={href('/firm')}>{t('common:nav.firm')}</a>
         </p>
       ) : null}
-      {today.data ? <TodayList overview={today.data} /> : null}
+      {today ? <TodayList overview={today} /> : null}
       <div className="toolbar" role="search">
         <label>
           {t('search')}
-          <input type="search" name="search" value={search} placeholder={t('searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" name="search" value={search} placeholder={t('searchPlaceholder')} onChange={(e) => filter(setSearch)(e.target.value)} />
         </label>
         <label>
           {t('statusFilter')}
-          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as Filter)}>
+          <select name="status" value={status} onChange={(e) => filter(setStatus)(e.target.value as Filter)}>
             {(['all', 'active', 'ended'] as const).map((f) => (
               <option key={f} value={f}>
                 {t(`filter.${f}`)}
@@ -48,12 +74,38 @@ export function TraineeList() {
             ))}
           </select>
         </label>
+        <label>
+          {t('listPaging.occupation')}
+          <select name="occupation" value={occupationId} onChange={(e) => filter(setOccupationId)(e.target.value)}>
+            <option value="">{t('listPaging.anyOccupation')}</option>
+            {(occupations.data ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('listPaging.year')}
+          <select name="trainingYear" value={trainingYear} onChange={(e) => filter(setTrainingYear)(Number(e.target.value))}>
+            <option value={0}>{t('listPaging.anyYear')}</option>
+            {[1, 2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {t('listPaging.yearN', { n })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="attention" checked={onlyAttention} onChange={(e) => filter(setOnlyAttention)(e.target.checked)} />
+          {t('listPaging.attention')}
+        </label>
         <span className="muted" aria-live="polite">
-          {list.data ? t('count', { count: rows.length }) : ''}
+          {list.data ? t('count', { count: total }) : ''}
         </span>
       </div>
       <ErrorBanner error={list.error} />
-      {list.data && rows.length === 0 ? <p className="empty">{search || status !== 'all' ? t('noMatch') : t('empty')}</p> : null}
+      {list.data && rows.length === 0 ? <p className="empty">{filtered ? t('noMatch') : t('empty')}</p> : null}
       {rows.length > 0 ? (
         <table className="data">
           <thead>
@@ -88,6 +140,17 @@ export function TraineeList() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {total > TRAINEE_PAGE_SIZE ? (
+        <nav className="pager" aria-label={t('listPaging.pages')}>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - TRAINEE_PAGE_SIZE))}>
+            {t('listPaging.previous')}
+          </button>
+          <span>{t('listPaging.range', { from: offset + 1, to: offset + rows.length, total })}</span>
+          <button type="button" disabled={offset + TRAINEE_PAGE_SIZE >= total} onClick={() => setOffset(offset + TRAINEE_PAGE_SIZE)}>
+            {t('listPaging.next')}
+          </button>
+        </nav>
       ) : null}
     </section>
   );

@@ -46,9 +46,9 @@ describe('an applicant without a contract', () => {
     const a = await core.call('trainees.createApplicant', applicantInput());
     expect(a).toMatchObject({ status: 'applicant', contractStart: null, contractEndPlanned: null, probationMonths: null, weeklyHours: null });
     expect((await core.call('trainees.get', { id: a.id })).status).toBe('applicant');
-    expect((await core.call('trainees.list', {})).map((t) => [t.id, t.status])).toEqual([[a.id, 'applicant']]);
-    expect(await core.call('trainees.list', { status: 'active' })).toEqual([]);
-    expect(await core.call('trainees.list', { status: 'ended' })).toEqual([]);
+    expect((await core.call('trainees.list', {})).items.map((t) => [t.id, t.status])).toEqual([[a.id, 'applicant']]);
+    expect((await core.call('trainees.list', { status: 'active' })).items).toEqual([]);
+    expect((await core.call('trainees.list', { status: 'ended' })).items).toEqual([]);
 
     // The timeline before the contract: a Praktikum, then an EQ with nothing after it (a gap on the dashboard).
     await core.call('network.saveMeasure', { traineeId: a.id, type: 'praktikum', startOn: '2026-03-01', endOn: '2026-03-31', status: 'done' });

@@ -18,7 +18,7 @@ import { docInput, pdf, upload } from './immigrationFixtures';
 import { ensureBuilt, runCli, tempDir, testCore, traineeInput } from './helpers';
 
 const dbFile = (dir: string) => path.join(dir, 'werkbruecke.sqlite');
-const names = (c: { call: (n: 'trainees.list', i: object) => Promise<{ lastName: string }[]> }) => c.call('trainees.list', {}).then((l) => l.map((t) => t.lastName).sort());
+const names = (c: { call: (n: 'trainees.list', i: object) => Promise<{ items: { lastName: string }[] }> }) => c.call('trainees.list', {}).then((l) => l.items.map((t) => t.lastName).sort());
 
 /** A workspace with one trainee and a document with a scanned copy under files/. */
 async function workspace(lastName = 'Gesichert') {
@@ -268,7 +268,7 @@ describe('one writer per workspace', () => {
     // A lock left by a process that no longer runs (kill -9, power cut).
     fs.writeFileSync(path.join(c.dataDir, 'werkbruecke.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), purpose: 'app', since: '2026-11-30T10:00:00Z' }));
     const again = testCore({ dataDir: c.dataDir });
-    expect(await again.call('trainees.list', {})).toEqual([]);
+    expect((await again.call('trainees.list', {})).items).toEqual([]);
   });
 
   it('CLI restore and demo refuse while the workspace is open, reading commands keep working, and no write is lost', async () => {

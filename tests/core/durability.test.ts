@@ -30,7 +30,7 @@ describe('durability', () => {
       await Promise.all(inFlight);
     }
     const s = await startServe(dir);
-    const list = (await api(s.port, s.token, 'trainees.list', {})).data as { lastName: string }[];
+    const list = ((await api(s.port, s.token, 'trainees.list', {})).data as { items: { lastName: string }[] }).items;
     const names = new Set(list.map((t) => t.lastName));
     expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
     const check = await api(s.port, s.token, 'system.info', {});

@@ -41,7 +41,7 @@ describe('browser mode under hostile requests', () => {
 
     const r = await fetch(`http://${host}/api/trainees.list`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: serve.token }, body: '{}' });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ ok: true, data: [] });
+    expect(await r.json()).toEqual({ ok: true, data: { items: [], total: 0, offset: 0 } });
     expect(serve.proc.exitCode).toBeNull();
   });
 

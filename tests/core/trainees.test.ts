@@ -7,12 +7,12 @@ describe('trainees', () => {
     const t = await c.call('trainees.create', traineeInput());
     expect(t.occupationName).toBe('Tischler/-in');
     await c.call('trainees.create', traineeInput({ firstName: 'Dawit', lastName: 'Bekele', occupationId: 'elektroniker-eg' }));
-    expect((await c.call('trainees.list', {})).map((x) => x.lastName)).toEqual(['Bekele', 'Yousef']);
-    expect((await c.call('trainees.list', { search: 'yóusef' })).map((x) => x.id)).toEqual([t.id]);
-    expect((await c.call('trainees.list', { search: 'Elektroniker' })).map((x) => x.lastName)).toEqual(['Bekele']);
+    expect((await c.call('trainees.list', {})).items.map((x) => x.lastName)).toEqual(['Bekele', 'Yousef']);
+    expect((await c.call('trainees.list', { search: 'yóusef' })).items.map((x) => x.id)).toEqual([t.id]);
+    expect((await c.call('trainees.list', { search: 'Elektroniker' })).items.map((x) => x.lastName)).toEqual(['Bekele']);
     // The list's own form "Nachname, Vorname", the other order, and parts of names.
     for (const search of ['Yousef, Amina', 'Amina Yousef', 'ami you', 'Yousef,Amina']) {
-      expect((await c.call('trainees.list', { search })).map((x) => x.id), search).toEqual([t.id]);
+      expect((await c.call('trainees.list', { search })).items.map((x) => x.id), search).toEqual([t.id]);
     }
     const u = await c.call('trainees.update', { ...traineeInput({ weeklyHours: 35.5 }), id: t.id });
     expect(u.weeklyHours).toBe(35.5);

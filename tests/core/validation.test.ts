@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { firmInput, testCore, traineeInput } from './helpers';
 
 async function count(c: ReturnType<typeof testCore>) {
-  return (await c.call('trainees.list', {})).length;
+  return (await c.call('trainees.list', {})).total;
 }
 
 describe('validation of API input', () => {

@@ -6,7 +6,7 @@ import { addDays, isoWeek, isoWeekday, mondayOf, trainingYear } from '../../../s
 import type { Trainee } from '../../../shared/trainees';
 import { getFirm } from '../firm/service';
 import type { Db } from '../store/db';
-import { getTrainee, listTrainees } from '../trainees/service';
+import { getTrainee } from '../trainees/service';
 import { publicHolidays } from './holidays';
 import { getMode, linkablePositions, RECORD_SELECT, toRecord, trainingEnd, type AmendmentRow, type RecordRow } from './service';
 
@@ -83,21 +83,86 @@ export function listWeeks(db: Db, traineeId: number, now = new Date()): Nachweis
   };
 }
 
+// Days since 1970-01-01 and Monday-based week numbers (week w starts on day 7w - 3), so that the overview counts
+// weeks with integer arithmetic. Kept in step with weekRows by tests/core/nachweisOverview.test.ts.
+const DAY = (col: string) => `(unixepoch(${col}) / 86400)`;
+const WEEK = (col: string) => `((unixepoch(${col}) / 86400 + 3) / 7)`;
+
+// One row per trainee in training with its sheets' week_state (4 * week + state: 0 draft, 1 signed by the trainee,
+// 2 signed by the trainer; migration 014), read from the index nachweis_records_week_state, not from the sheets.
+const OVERVIEW_SQL = `
+SELECT t.id, t.first_name, t.last_name, o.name AS occupation_name, ${DAY('t.contract_start')} AS start_day,
+       ${WEEK('t.contract_start')} AS w0, ${WEEK('coalesce(t.ended_on, t.contract_end_planned)')} AS wend,
+       ${DAY('coalesce(t.ended_on, t.contract_end_planned)')} AS end_day,
+       (SELECT group_concat(r.week_state) FROM nachweis_records r INDEXED BY nachweis_records_week_state WHERE r.trainee_id = t.id) AS sheets
+FROM trainees t JOIN occupations o ON o.id = t.occupation_id WHERE t.status = 'active'
+ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`;
+
+interface OverviewRow {
+  id: number;
+  first_name: string;
+  last_name: string;
+  occupation_name: string;
+  start_day: number;
+  w0: number;
+  wend: number;
+  end_day: number;
+  sheets: string | null;
+}
+
+/** The numbers of a group_concat list ("12,345"), without allocating a string for each. */
+function numbers(list: string | null): number[] {
+  const out: number[] = [];
+  if (!list) return out;
+  for (let i = 0, n = 0; i <= list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c >= 48 && c <= 57) n = n * 10 + c - 48;
+    else {
+      out.push(n);
+      n = 0;
+    }
+  }
+  return out;
+}
+
+const isoOfDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Missing and unsigned weeks of everyone in training, in one statement (the same weeks as weekRows): a past week
+ * is one whose days inside the contract are over; it is missing when it needs a sheet and has none.
+ */
 export function nachweisOverview(db: Db, now = new Date()) {
-  const asOf = toIsoDate(now);
-  return listTrainees(db, { status: 'active' }).map((s) => {
-    const t = getTrainee(db, s.id);
-    const weeks = weekRows(db, t, asOf);
-    const missing = weeks.filter((w) => w.state === 'missing');
+  const asOfDay = Date.parse(toIsoDate(now)) / 86_400_000;
+  return (db.prepare(OVERVIEW_SQL).all() as OverviewRow[]).map((r) => {
+    // The first week that needs a sheet (a start on a Saturday or Sunday leaves its week without one), and the last
+    // one that is over (all of them when the training has ended before today).
+    const w1 = r.w0 + ((r.start_day + 3) % 7 >= 5 ? 1 : 0);
+    const lastPast = r.end_day < asOfDay ? r.wend : Math.min(r.wend, Math.ceil((asOfDay - 3) / 7) - 1);
+    // In ascending order (as the index gives them) the first week_state of a week is its least advanced sheet.
+    const sheets = numbers(r.sheets);
+    if (sheets.some((v, i) => i > 0 && v < sheets[i - 1]!)) sheets.sort((x, y) => x - y);
+    const state = [0, 0, 0];
+    let written = 0;
+    let gap = w1;
+    let previous = -1;
+    for (const v of sheets) {
+      const wk = Math.floor(v / 4);
+      if (wk === previous || wk < r.w0 || wk > r.wend) continue;
+      previous = wk;
+      state[v % 4]!++;
+      if (wk >= w1 && wk <= lastPast) written++;
+      if (wk === gap) gap++;
+    }
+    const missing = Math.max(0, lastPast - w1 + 1) - written;
     return {
-      traineeId: t.id,
-      name: `${t.lastName}, ${t.firstName}`,
-      occupationName: t.occupationName,
-      missing: missing.length,
-      firstMissing: missing[0]?.from ?? null,
-      draft: weeks.filter((w) => w.state === 'draft').length,
-      traineeSigned: weeks.filter((w) => w.state === 'trainee_signed').length,
-      signed: weeks.filter((w) => w.state === 'signed').length,
+      traineeId: r.id,
+      name: `${r.last_name}, ${r.first_name}`,
+      occupationName: r.occupation_name,
+      missing,
+      firstMissing: missing > 0 ? isoOfDay(Math.max(7 * gap - 3, r.start_day)) : null,
+      draft: state[0]!,
+      traineeSigned: state[1]!,
+      signed: state[2]!,
     };
   });
 }

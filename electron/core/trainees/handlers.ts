@@ -1,10 +1,17 @@
 import type { traineesContract } from '../../../shared/trainees';
 import { defineHandlers } from '../api/registry';
+import { toIsoDate } from '../../../shared/format';
 import { templateResult } from '../plan/templates';
+import { todayOverview } from '../today/service';
 import { createApplicant, createTrainee, deleteTrainee, endTraining, getTraineeFile, listTrainees, recordContract, reopenTraining, updateApplicant, updateTrainee } from './service';
 
 export const traineeHandlers = defineHandlers<typeof traineesContract>({
-  'trainees.list': (input, { store }) => listTrainees(store.db, input),
+  'trainees.list': (input, { store, now }) => {
+    const today = toIsoDate(now());
+    // Only the attention filter needs today's to-do list (the list's marks come from today.overview itself).
+    const attention = input.attention ? new Set(todayOverview(store.db, today, now()).attention) : null;
+    return listTrainees(store.db, input, { today, attention });
+  },
   'trainees.get': ({ id }, { store }) => getTraineeFile(store.db, id),
   'trainees.create': (input, { store, now }) => createTrainee(store.db, input, now()),
   'trainees.update': (input, { store, now }) => updateTrainee(store.db, input, now()),

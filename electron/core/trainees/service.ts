@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { toIsoDate } from '../../../shared/format';
-import type { ApplicantInput, ApplicantUpdate, ContractInput, EndTrainingInput, Trainee, TraineeFile, TraineeInput, TraineeListInput, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
+import { addDays, addMonths, daysBetween, trainingYear } from '../../../shared/trainingCalendar';
+import type { ApplicantInput, ApplicantUpdate, ContractInput, EndTrainingInput, Trainee, TraineeFile, TraineeInput, TraineeListInput, TraineePage, TraineeSummary, TraineeUpdate } from '../../../shared/trainees';
 import { AppError, fieldError, notFound } from '../errors';
 import { afterContractChange, afterTrainingEnded } from '../hooks';
 import type { Db, Store } from '../store/db';
@@ -104,39 +105,89 @@ export function withContract(t: TraineeFile): Trainee {
 
 const fold = (s: string) => s.toLocaleLowerCase('de').normalize('NFKD').replace(/\p{M}/gu, '');
 
-export function listTrainees(db: Db, input: z.output<typeof TraineeListInput>): TraineeSummary[] {
-  // 'active': in training (with a contract); applicants are listed under 'all'.
-  const where = input.status === 'active' ? `WHERE t.status = 'active'` : input.status === 'ended' ? `WHERE t.ended_on IS NOT NULL` : '';
-  const rows = db
-    .prepare(
-      `SELECT t.id, t.first_name, t.last_name, t.occupation_id, o.name AS occupation_name, t.contract_start, t.contract_end_planned,
-              t.status, t.first_languages, t.german_level, t.nationality
-       FROM trainees t JOIN occupations o ON o.id = t.occupation_id ${where}
-       ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`,
-    )
-    .all() as (Pick<TraineeRow, 'id' | 'first_name' | 'last_name' | 'occupation_id' | 'occupation_name' | 'contract_start' | 'contract_end_planned' | 'status' | 'first_languages' | 'german_level' | 'nationality'>)[];
-  // "Haddad, Ahmad" (the list's own form), "Ahmad Haddad" and parts of names all find the same trainee.
-  const terms = input.search ? fold(input.search).split(/[\s,;]+/).filter(Boolean) : [];
-  const out: TraineeSummary[] = [];
-  for (const r of rows) {
-    if (terms.length > 0) {
-      const hay = fold(`${r.first_name} ${r.last_name} ${r.occupation_name} ${r.nationality ?? ''}`);
-      if (!terms.every((t) => hay.includes(t))) continue;
+type ListRow = Pick<TraineeRow, 'id' | 'first_name' | 'last_name' | 'occupation_id' | 'occupation_name' | 'contract_start' | 'contract_end_planned' | 'status' | 'first_languages' | 'german_level' | 'nationality'>;
+
+const toSummary = (r: ListRow): TraineeSummary => ({
+  id: r.id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  occupationId: r.occupation_id,
+  occupationName: r.occupation_name,
+  contractStart: r.contract_start,
+  contractEndPlanned: r.contract_end_planned,
+  status: r.status,
+  firstLanguages: JSON.parse(r.first_languages) as string[],
+  germanLevel: r.german_level,
+});
+
+/** First day in [lo, hi] for which `pred` (false, then true as the day grows) holds. */
+function firstDay(lo: string, hi: string, pred: (d: string) => boolean): string {
+  let n = daysBetween(lo, hi) + 1;
+  let from = lo;
+  while (n > 0) {
+    const half = Math.floor(n / 2);
+    const mid = addDays(from, half);
+    if (pred(mid)) n = half;
+    else {
+      from = addDays(mid, 1);
+      n -= half + 1;
     }
-    out.push({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      occupationId: r.occupation_id,
-      occupationName: r.occupation_name,
-      contractStart: r.contract_start,
-      contractEndPlanned: r.contract_end_planned,
-      status: r.status,
-      firstLanguages: JSON.parse(r.first_languages) as string[],
-      germanLevel: r.german_level,
-    });
   }
-  return out;
+  return from;
+}
+
+/** The contract starts for which `today` lies in training year `year` (trainingYear falls as the start gets later). */
+export function startsInTrainingYear(year: number, today: string): { from: string; to: string } {
+  const lo = addMonths(today, -12 * year - 1);
+  return {
+    from: firstDay(lo, today, (s) => trainingYear(s, today) <= year),
+    to: addDays(firstDay(lo, addDays(today, 1), (s) => trainingYear(s, today) <= year - 1), -1),
+  };
+}
+
+export interface ListContext {
+  /** Today, for the training-year filter. */
+  today: string;
+  /** Trainees with something to do today ("Heute zu tun"); needed for the attention filter. */
+  attention?: ReadonlySet<number> | null;
+}
+
+/**
+ * The trainee list, filtered and one page of it. Status, occupation and training year are filtered by SQL (and
+ * without a search or the attention filter the page itself); the search, which also finds "Haddad, Ahmad" (the
+ * list's own form), "Ahmad Haddad" and parts of names without accents, and the attention filter run on the rows.
+ */
+export function listTrainees(db: Db, input: z.output<typeof TraineeListInput>, ctx: ListContext): TraineePage {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  // 'active': in training (with a contract); applicants are listed under 'all'.
+  if (input.status === 'active') where.push(`t.status = 'active'`);
+  if (input.status === 'ended') where.push('t.ended_on IS NOT NULL');
+  if (input.occupationId) {
+    where.push('t.occupation_id = @occupation');
+    params.occupation = input.occupationId;
+  }
+  if (input.trainingYear) {
+    const r = startsInTrainingYear(input.trainingYear, ctx.today);
+    where.push('t.contract_start BETWEEN @from AND @to');
+    Object.assign(params, r);
+  }
+  const from = `FROM trainees t JOIN occupations o ON o.id = t.occupation_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const select = `SELECT t.id, t.first_name, t.last_name, t.occupation_id, o.name AS occupation_name, t.contract_start, t.contract_end_planned,
+              t.status, t.first_languages, t.german_level, t.nationality ${from}
+       ORDER BY t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id`;
+  const { offset, limit } = input;
+  const terms = input.search ? fold(input.search).split(/[\s,;]+/).filter(Boolean) : [];
+  if (terms.length === 0 && !input.attention) {
+    const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
+    const rows = db.prepare(`${select} LIMIT @limit OFFSET @offset`).all({ ...params, limit: limit ?? -1, offset }) as ListRow[];
+    return { items: rows.map(toSummary), total, offset };
+  }
+  const attention = input.attention ? (ctx.attention ?? new Set<number>()) : null;
+  const rows = (db.prepare(select).all(params) as ListRow[]).filter(
+    (r) => (!attention || attention.has(r.id)) && terms.every((t) => fold(`${r.first_name} ${r.last_name} ${r.occupation_name} ${r.nationality ?? ''}`).includes(t)),
+  );
+  return { items: rows.slice(offset, limit === undefined ? undefined : offset + limit).map(toSummary), total: rows.length, offset };
 }
 
 function assertOccupation(db: Db, occupationId: string) {

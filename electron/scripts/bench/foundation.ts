@@ -37,8 +37,8 @@ export async function benchFoundation(dir: string) {
       );
     }
   })();
-  const list_trainees_ms = await median(() => listTrainees(store.db, { status: 'all' }));
-  const search_trainees_ms = await median(() => listTrainees(store.db, { status: 'all', search: 'haddad' }));
+  const list_trainees_ms = await median(() => listTrainees(store.db, { status: 'all', offset: 0 }, { today: '2026-12-01' }));
+  const search_trainees_ms = await median(() => listTrainees(store.db, { status: 'all', offset: 0, search: 'haddad' }, { today: '2026-12-01' }));
   store.close();
 
   // Cold process: a fresh node that loads the bundled core, opens the workspace and lists the trainees.

@@ -124,4 +124,17 @@ export default {
     done: '{{name}} wurde gelöscht.',
   },
   exportStammblatt: 'Stammblatt (PDF)',
+  // Filters and pages of the trainee list (issue 14, speed at scale).
+  listPaging: {
+    occupation: 'Beruf',
+    anyOccupation: 'Alle Berufe',
+    year: 'Ausbildungsjahr',
+    anyYear: 'Alle',
+    yearN: '{{n}}. Ausbildungsjahr',
+    attention: 'Nur mit Handlungsbedarf',
+    range: '{{from}}–{{to}} von {{total}}',
+    pages: 'Seiten der Liste',
+    previous: 'Vorherige Seite',
+    next: 'Nächste Seite',
+  },
 };

@@ -127,4 +127,16 @@ export default {
     done: '{{name}} was deleted.',
   },
   exportStammblatt: 'Master data sheet (PDF)',
+  listPaging: {
+    occupation: 'Occupation',
+    anyOccupation: 'All occupations',
+    year: 'Training year',
+    anyYear: 'All',
+    yearN: 'Training year {{n}}',
+    attention: 'Needs attention only',
+    range: '{{from}}–{{to}} of {{total}}',
+    pages: 'Pages of the list',
+    previous: 'Previous page',
+    next: 'Next page',
+  },
 } satisfies Shape<typeof de>;

@@ -83,7 +83,7 @@ export function ContactsPage() {
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Contact | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const names = new Map((trainees.data ?? []).map((x) => [x.id, `${x.lastName}, ${x.firstName}`]));
+  const names = new Map((trainees.data?.items ?? []).map((x) => [x.id, `${x.lastName}, ${x.firstName}`]));
   const rows = contacts.data ?? [];
   return (
     <section aria-labelledby="page-title">

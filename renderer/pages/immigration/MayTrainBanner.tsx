@@ -3,17 +3,19 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format';
 import type { Trainee } from '../../../shared/trainees';
+import type { MayTrain } from '../../../shared/immigration';
 import { call } from '../../api';
 import { href } from '../../router';
-import { useAsync } from '../../useAsync';
 import { useImmigrationText } from './text';
 
-export function MayTrainBanner({ trainee }: { trainee: Trainee }) {
+/**
+ * The answer is loaded together with the trainee (TraineeDetail, loadWithMayTrain) and reloaded with it after every
+ * change on the page: a banner appearing later would move the page under the pointer (a click on "Ausbildung
+ * beenden" then ends on other content and opens nothing).
+ */
+export function MayTrainBanner({ trainee, may: m }: { trainee: Pick<Trainee, 'id'>; may: MayTrain | null }) {
   const { t } = useTranslation('immigration');
   const text = useImmigrationText();
-  // Depends on the trainee object: it is reloaded after every change on the page, and so is this answer.
-  const may = useAsync(() => call('immigration.mayTrain', { traineeId: trainee.id }), [trainee]);
-  const m = may.data;
   if (!m) return null;
   const startProblem = m.verdict === 'not_started' && m.reason !== 'allowed' && m.reason !== 'allowed_continuing';
   if (m.verdict !== 'not_allowed' && m.verdict !== 'unclear' && !startProblem) return null;
@@ -25,4 +27,10 @@ export function MayTrainBanner({ trainee }: { trainee: Trainee }) {
       <a href={href(`/trainees/${trainee.id}/documents`)}>{t('banner.toDocuments')}</a>
     </div>
   );
+}
+
+/** The trainee and the answer to "may they train today?" in one load (no answer when that call fails). */
+export async function loadWithMayTrain(id: number) {
+  const [trainee, may] = await Promise.all([call('trainees.get', { id }), call('immigration.mayTrain', { traineeId: id }).catch(() => null)]);
+  return { trainee, may };
 }

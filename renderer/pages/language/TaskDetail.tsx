@@ -289,7 +289,7 @@ function CopyForm({ task, onCancel }: { task: Task; onCancel: () => void }) {
   const trainees = useAsync(() => call('trainees.list', { status: 'active' }), []);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const options = (trainees.data ?? []).map((x) => ({ value: String(x.id), label: `${x.lastName}, ${x.firstName} (${x.occupationName})` }));
+  const options = (trainees.data?.items ?? []).map((x) => ({ value: String(x.id), label: `${x.lastName}, ${x.firstName} (${x.occupationName})` }));
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     try {

@@ -12,6 +12,7 @@ import m010 from './010_network_more.sql';
 import m011 from './011_casefile.sql';
 import m012 from './012_signoff.sql';
 import m013 from './013_task_translations.sql';
+import m014 from './014_speed.sql';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 11, name: '011_casefile', sql: m011 },
   { version: 12, name: '012_signoff', sql: m012 },
   { version: 13, name: '013_task_translations', sql: m013 },
+  { version: 14, name: '014_speed', sql: m014 },
 ];
