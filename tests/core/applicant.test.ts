@@ -3,11 +3,10 @@
 // say there is no contract yet; "Ausbildungsvertrag erfassen" makes it a trainee's file.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDemo } from '../../electron/core/demo';
 import type { CallInput } from '../../shared/api';
 import { checkDatabase, openStore } from '../../electron/core/store/db';
 import { MIGRATIONS } from '../../electron/core/store/migrations';
-import { tempDir, testCore, traineeInput } from './helpers';
+import { demoAtVersion, tempDir, testCore, traineeInput } from './helpers';
 
 const NOW = new Date('2026-09-01T10:00:00Z');
 
@@ -17,10 +16,9 @@ function applicantInput(): CallInput<'trainees.createApplicant'> {
 }
 
 describe('migration 010', () => {
-  it('rebuilds the trainees table from version 8 keeping every row of every table, and the schema check stays green', () => {
+  it('rebuilds the trainees table from version 9 keeping every row of every table, and the schema check stays green', async () => {
     const dir = tempDir();
-    const old = openStore(dir, { migrations: MIGRATIONS.slice(0, 8) });
-    createDemo(old, NOW);
+    const old = await demoAtVersion(dir, 9, NOW);
     const tables = (old.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     const count = (db: typeof old.db) => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()]));
     const before = count(old.db);

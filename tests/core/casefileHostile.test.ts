@@ -34,8 +34,12 @@ describe('hostile case files are refused and nothing is written', () => {
     const flipped = Uint8Array.from(file);
     flipped[flipped.length - 20]! ^= 1;
     await refused(med, flipped, 'casefile_damaged');
+    // A changed recipient stanza that still parses (one base64 letter of the ephemeral share swapped for another):
+    // no identity opens it. (A flipped bit can also make the header unparseable, which reads as damaged.)
     const header = Uint8Array.from(file);
-    header[60]! ^= 1;
+    const at = Buffer.from(file).indexOf('-> X25519 ') + 10 + 5;
+    expect(at).toBeGreaterThan(15);
+    header[at] = header[at] === 0x41 ? 0x42 : 0x41;
     await refused(med, header, 'casefile_not_for_us');
     const { entries } = await decryptWith(med, file);
     const m = new TextDecoder().decode(entries['manifest.json']).replace('Konfliktmoderation', 'Konfliktmoderatiox');

@@ -148,3 +148,38 @@ export async function startServe(dataDir: string, extra: string[] = []): Promise
       }),
   };
 }
+
+/**
+ * A workspace at an older schema version holding the demo: the demo is created at the current schema (its code
+ * writes today's tables) and its rows are copied into a store migrated only up to `version`, column by column where
+ * both have the column. For tests of a migration that must keep every row of an existing file.
+ */
+export async function demoAtVersion(dir: string, version: number, now: Date) {
+  const [{ openStore }, { MIGRATIONS }, { createDemo }] = await Promise.all([
+    import('../../electron/core/store/db'),
+    import('../../electron/core/store/migrations'),
+    import('../../electron/core/demo'),
+  ]);
+  const src = openStore(tempDir());
+  createDemo(src, now);
+  const srcFile = src.db.name;
+  src.close();
+  const old = openStore(dir, { migrations: MIGRATIONS.slice(0, version) });
+  const { db } = old;
+  db.prepare('ATTACH DATABASE ? AS src').run(srcFile);
+  db.pragma('foreign_keys = OFF');
+  const cols = (schema: string, t: string) => (db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).all(t) as { name: string }[]).map((c) => c.name);
+  db.transaction(() => {
+    const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    for (const t of tables) {
+      const theirs = new Set(cols('src', t));
+      const common = cols('main', t).filter((c) => theirs.has(c)).map((c) => `"${c}"`);
+      if (common.length === 0) continue;
+      db.exec(`DELETE FROM main."${t}"; INSERT INTO main."${t}" (${common.join(', ')}) SELECT ${common.join(', ')} FROM src."${t}"`);
+    }
+  })();
+  db.pragma('foreign_keys = ON');
+  db.exec('DETACH DATABASE src');
+  if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('demoAtVersion: foreign keys do not hold');
+  return old;
+}

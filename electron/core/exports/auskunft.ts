@@ -61,7 +61,14 @@ const TABLES: Record<string, [Domain, string]> = {
   consent_texts: ['consents', 'Text der Einwilligung'],
   disclosures: ['consents', 'Weitergabe'],
   network_deletions: ['consents', 'Gelöscht nach Ablauf der Aufbewahrungsfrist'],
+  casefile_exports: ['consents', 'Fallakte für eine Vermittlung'],
+  casefile_replies: ['moderation_log', 'Antwort einer Vermittlung'],
+  trainee_pins: ['training_record', 'Persönliche PIN (nur als gesalzener Hash gespeichert)'],
+  trainee_pin_events: ['training_record', 'Verlauf der persönlichen PIN'],
 };
+
+/** Columns that are credentials: named, never given out (a PIN's hash would let anyone try every PIN offline). */
+const SECRET = new Set(['hash']);
 
 type Row = Record<string, unknown>;
 export interface Auskunft {
@@ -102,7 +109,8 @@ function traineeTables(db: Db) {
 }
 
 /** JSON values are kept as stored (text); binary values are described by their size only. */
-const plain = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? { bytes: v.byteLength } : v]));
+const plain = (r: Row): Row =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, SECRET.has(k) && v !== null ? '(geschützt, nicht ausgegeben)' : v instanceof Uint8Array ? { bytes: v.byteLength } : v]));
 
 export function collectAuskunft(store: Store, traineeId: number, now: Date): Auskunft {
   const { db } = store;

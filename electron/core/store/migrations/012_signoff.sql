@@ -29,7 +29,15 @@ END;
 
 -- How the trainee signed a sheet: 'pin' (with the personal PIN) or 'click' (before PINs, or NULL while unsigned).
 ALTER TABLE nachweis_records ADD COLUMN trainee_signed_by TEXT CHECK (trainee_signed_by IN ('click', 'pin'));
+-- Sheets the trainer signed are locked by a trigger against any update: it is lifted for this one back-fill of the
+-- new column only, inside this migration's transaction, and recreated exactly as 002 made it.
+DROP TRIGGER nachweis_records_locked_signed;
 UPDATE nachweis_records SET trainee_signed_by = 'click' WHERE trainee_signed_at IS NOT NULL;
+CREATE TRIGGER nachweis_records_locked_signed BEFORE UPDATE ON nachweis_records
+WHEN OLD.trainer_signed_at IS NOT NULL
+BEGIN
+  SELECT RAISE(ABORT, 'nachweis record is signed and locked');
+END;
 
 -- A translation is 'suggested' (shipped with a starter glossary, not yet checked by the firm) or 'checked'.
 -- Typed and imported translations are the firm's own and count as checked.
