@@ -1,8 +1,7 @@
 // German hyphenation in every PDF (electron/core/pdf/hyphenate.ts): words are broken at syllables with a hyphen,
 // never in the middle without one; measured on the demo workspace's PDFs as poppler reads their lines.
 import { describe, expect, it } from 'vitest';
-import type { ExportRequest } from '../../shared/exports';
-import { createDemo } from '../../electron/core/demo';
+import { demoPdfRequests } from './demoExports';
 import { AppError } from '../../electron/core/errors';
 import { runExport } from '../../electron/core/exports/registry';
 import { buildDocument } from '../../electron/core/pdf/layout';
@@ -60,19 +59,10 @@ describe('hyphenation', () => {
     expect(text).toContain('Kunden- und Lieferantengespräch: E-Mail an info@example.org');
   });
 
-  it('leaves no word broken without a hyphen in any PDF of the demo workspace', { timeout: 120_000 }, async () => {
+  it('leaves no word broken without a hyphen in any PDF of the demo workspace', { timeout: 600_000 }, async () => {
     const now = new Date('2027-03-01T10:00:00');
     const c = testCore({ now: () => now });
-    const demo = createDemo(c.store, now);
-    const tasks = c.store.db.prepare('SELECT id FROM learning_tasks WHERE trainee_id IS NOT NULL').all() as { id: number }[];
-    const requests: ExportRequest[] = [
-      ...demo.trainees.flatMap((t) =>
-        (['stammblatt', 'ausbildungsplan', 'ausbildungsnachweis', 'ausbildungsstand', 'mitteilung-abh', 'ausbildungsbestaetigung', 'dokumentenstand'] as const).map(
-          (kind) => ({ kind, traineeId: t.id }) as ExportRequest,
-        ),
-      ),
-      ...tasks.map((t) => ({ kind: 'arbeitsblatt', taskId: t.id }) as ExportRequest),
-    ];
+    const requests = demoPdfRequests(c.store, now);
     const all: BoxLine[][] = [];
     for (const req of requests) {
       try {

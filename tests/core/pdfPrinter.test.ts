@@ -5,8 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportRequest } from '../../shared/exports';
-import { createDemo } from '../../electron/core/demo';
+import { demoPdfRequests } from './demoExports';
 import { AppError } from '../../electron/core/errors';
 import { runExport } from '../../electron/core/exports/registry';
 import { joinRuns } from '../../electron/core/pdf/printer';
@@ -99,16 +98,7 @@ describe('printer.ts against pdfmake’s own printer', () => {
   it('gives the same pages and text for every PDF of the demo workspace, in fewer bytes', { timeout: 600_000 }, async () => {
     const now = new Date('2027-03-01T10:00:00');
     const c = testCore({ now: () => now });
-    const demo = createDemo(c.store, now);
-    const tasks = c.store.db.prepare('SELECT id FROM learning_tasks WHERE trainee_id IS NOT NULL').all() as { id: number }[];
-    const requests: ExportRequest[] = [
-      ...demo.trainees.flatMap((t) =>
-        (['stammblatt', 'ausbildungsplan', 'ausbildungsnachweis', 'ausbildungsstand', 'mitteilung-abh', 'ausbildungsbestaetigung', 'dokumentenstand'] as const).map(
-          (kind) => ({ kind, traineeId: t.id }) as ExportRequest,
-        ),
-      ),
-      ...tasks.map((t) => ({ kind: 'arbeitsblatt', taskId: t.id }) as ExportRequest),
-    ];
+    const requests = demoPdfRequests(c.store, now);
     const dir = tempDir('wb-printer-');
     const made = new Set<string>();
     let ours = 0;
