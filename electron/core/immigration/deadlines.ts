@@ -216,12 +216,15 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
     // whose document opens the window (a Duldung) and who holds no title for the training.
     // The exception of § 60c Abs. 1 S. 1 Nr. 1: the training began with an Aufenthaltsgestattung and the trainee now
     // holds a Duldung (asylum refused): apply at once, without the 3 months of Duldung, before that Duldung ends.
-    const opener = docs.find((d) => rules.type(d.type).opensAusbildungsduldungWindow);
+    // Only a trainee not yet started, or one whose training began under a Gestattung, can have either (most have neither).
+    const underGestattung = data.startedUnderGestattung.has(t.id);
+    const beforeStart = today <= t.contract_start;
+    const opener = underGestattung || beforeStart ? docs.find((d) => rules.type(d.type).opensAusbildungsduldungWindow) : undefined;
     const noTitle = opener !== undefined && !docs.some((d) => rules.type(d.type).trainingTitle);
-    if (noTitle && data.startedUnderGestattung.has(t.id) && opener.valid_until) {
+    if (noTitle && underGestattung && opener.valid_until) {
       const key = deadlineKey('ausbildungsduldung', t.id, opener.id, opener.valid_until);
       if (!data.doneKeys.has(key)) push({ t, kind: 'ausbildungsduldung', doc: opener, dueOn: opener.valid_until, fromOn: opener.issued_on, eventOn: null, ruleId: 'ausbildungsduldung_gestattung', key });
-    } else if (noTitle && today <= t.contract_start) {
+    } else if (noTitle && beforeStart) {
       const key = deadlineKey('ausbildungsduldung', t.id, null, t.contract_start);
       if (!data.doneKeys.has(key)) {
         const r = rules.file.rules.ausbildungsduldung;
@@ -235,7 +238,7 @@ export function computeDeadlines(data: DeadlineData, today: string, lead: LeadTi
       }
     }
     // Before the start: on the first day a document must allow the training. Shown from the day it is known.
-    if (today <= t.contract_start && evaluateDocs(docs, t.contract_start, rules).verdict !== 'allowed') {
+    if (beforeStart && evaluateDocs(docs, t.contract_start, rules).verdict !== 'allowed') {
       const key = deadlineKey('start_check', t.id, null, t.contract_start);
       if (!data.doneKeys.has(key)) push({ t, kind: 'start_check', doc: null, dueOn: t.contract_start, fromOn: null, eventOn: null, ruleId: 'start_check', key });
     }
@@ -274,8 +277,9 @@ function byName(a: string, b: string): number {
   if (x !== y && PLAIN.test(x) && PLAIN.test(y)) return x < y ? -1 : 1;
   return collate(a, b);
 }
+// By date (daysLeft counts from the same today for all: the same order as dueOn, compared as numbers), then name, then key.
 const sortDeadlines = (a: Deadline, b: Deadline) =>
-  a.dueOn === b.dueOn ? byName(a.lastName, b.lastName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.dueOn < b.dueOn ? -1 : 1;
+  a.daysLeft - b.daysLeft || byName(a.lastName, b.lastName) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 // The loader's statements, prepared once per database (the dashboard runs them on every call).
 const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();

@@ -67,13 +67,21 @@ export function documentState(d: DocFacts, today: string, lead: LeadTime, rules:
 }
 
 /** In force on `date`: issued, not yet expired, or continuing because renewal was applied in time (§ 81 Abs. 4). */
-function inForce(d: DocFacts, date: string, rules: Rules): { ok: boolean; continuing: boolean } {
-  if (d.replaced_by_id !== null) return { ok: false, continuing: false };
-  if (d.issued_on && d.issued_on > date) return { ok: false, continuing: false };
-  if (!d.valid_until || date <= d.valid_until) return { ok: true, continuing: false };
-  const continuing = renewalInTime(d) && rules.type(d.type).continuesWhenRenewalApplied;
-  return { ok: continuing, continuing };
+function inForce(d: DocFacts, date: string, rules: Rules): ForceState {
+  if (d.replaced_by_id !== null) return NOT_IN_FORCE;
+  if (d.issued_on && d.issued_on > date) return NOT_IN_FORCE;
+  if (!d.valid_until || date <= d.valid_until) return IN_FORCE;
+  return renewalInTime(d) && rules.type(d.type).continuesWhenRenewalApplied ? CONTINUING : NOT_IN_FORCE;
 }
+
+interface ForceState {
+  readonly ok: boolean;
+  readonly continuing: boolean;
+}
+// The three answers, shared (the dashboard asks for every document of every trainee on each call).
+const NOT_IN_FORCE: ForceState = Object.freeze({ ok: false, continuing: false });
+const IN_FORCE: ForceState = Object.freeze({ ok: true, continuing: false });
+const CONTINUING: ForceState = Object.freeze({ ok: true, continuing: true });
 
 type Verdict = Pick<MayTrain, 'verdict' | 'reason' | 'documentId' | 'documentType' | 'reasonDate'>;
 
@@ -109,46 +117,45 @@ const REASON_RULE: Record<TrainReason, string | null> = {
   ended: null,
 };
 
-function withSource(v: Verdict, rules: Rules): Verdict & Pick<MayTrain, 'source' | 'uncertain'> {
-  const r = REASON_RULE[v.reason] ? rules.rule(REASON_RULE[v.reason]!) : undefined;
+function sourceOf(reason: TrainReason, rules: Rules): Pick<MayTrain, 'source' | 'uncertain'> {
+  const r = REASON_RULE[reason] ? rules.rule(REASON_RULE[reason]!) : undefined;
   // "Beschäftigung nur mit Erlaubnis" under an Aufenthaltsgestattung rests on § 61 AsylG, under a Duldung on § 4a Abs. 4: both named there.
-  return { ...v, source: r?.source ?? null, uncertain: v.reason === 'note_unclear' || v.reason === 'safe_origin' ? rules.file.uncertainMark : (r?.uncertain ?? null) };
+  return { source: r?.source ?? null, uncertain: reason === 'note_unclear' || reason === 'safe_origin' ? rules.file.uncertainMark : (r?.uncertain ?? null) };
 }
 
 /** Whether the documents allow the training on `date`, with the reason and the document it rests on. */
 export function evaluateDocs(docs: DocFacts[], date: string, rules: Rules): Verdict {
-  const current = docs.filter((d) => d.replaced_by_id === null);
-  const permissions = current.filter((d) => d.type === 'beschaeftigungserlaubnis');
-  const acc: { best: Verdict | null } = { best: null };
-  const take = (v: Omit<Verdict, 'verdict'>) => {
-    if (!acc.best || RANK[v.reason] > RANK[acc.best.reason]) acc.best = { ...v, verdict: verdictOf(v.reason) };
+  // The best statement so far; a verdict object is made only when a better one is found (no copies per document).
+  let best: Verdict | null = null;
+  const take = (documentId: number, documentType: DocumentType, reason: TrainReason, reasonDate: string | null) => {
+    if (!best || RANK[reason] > RANK[best.reason]) best = { documentId, documentType, reason, reasonDate, verdict: verdictOf(reason) };
   };
-  for (const d of current) {
-    if (!rules.type(d.type).status) continue;
+  for (const d of docs) {
+    if (d.replaced_by_id !== null || !rules.type(d.type).status) continue;
     const f = inForce(d, date, rules);
-    const base = { documentId: d.id, documentType: d.type };
     if (!f.ok) {
-      if (d.issued_on && d.issued_on > date) take({ ...base, reason: 'not_yet_valid', reasonDate: d.issued_on });
-      else take({ ...base, reason: 'expired', reasonDate: d.valid_until });
+      if (d.issued_on && d.issued_on > date) take(d.id, d.type, 'not_yet_valid', d.issued_on);
+      else take(d.id, d.type, 'expired', d.valid_until);
       continue;
     }
     const training = d.work_note ? rules.workNote(d.work_note).training : 'unclear';
     // § 61 Abs. 2 S. 4 AsylG excludes a work permission; a note saying otherwise must be checked with the ABH.
-    if (d.safe_origin && rules.type(d.type).safeOriginExclusion && training !== 'forbidden') take({ ...base, reason: 'safe_origin', reasonDate: null });
-    else if (training === 'allowed') take({ ...base, reason: f.continuing ? 'allowed_continuing' : 'allowed', reasonDate: d.valid_until });
-    else if (training === 'forbidden') take({ ...base, reason: 'work_forbidden', reasonDate: null });
-    else if (training === 'unclear') take({ ...base, reason: 'note_unclear', reasonDate: null });
+    if (d.safe_origin && rules.type(d.type).safeOriginExclusion && training !== 'forbidden') take(d.id, d.type, 'safe_origin', null);
+    else if (training === 'allowed') take(d.id, d.type, f.continuing ? 'allowed_continuing' : 'allowed', d.valid_until);
+    else if (training === 'forbidden') take(d.id, d.type, 'work_forbidden', null);
+    else if (training === 'unclear') take(d.id, d.type, 'note_unclear', null);
     else {
       // "Beschäftigung nur mit Erlaubnis der Ausländerbehörde": a separate permission in force must allow it.
+      const permissions = docs.filter((x) => x.replaced_by_id === null && x.type === 'beschaeftigungserlaubnis');
       const p = permissions.find((x) => inForce(x, date, rules).ok && x.work_note && rules.workNote(x.work_note).training === 'allowed');
-      if (p) take({ documentId: p.id, documentType: p.type, reason: inForce(p, date, rules).continuing || f.continuing ? 'allowed_continuing' : 'allowed', reasonDate: minValid(p, d) });
+      if (p) take(p.id, p.type, inForce(p, date, rules).continuing || f.continuing ? 'allowed_continuing' : 'allowed', minValid(p, d));
       else {
         const expired = permissions.filter((x) => x.valid_until && x.valid_until < date).sort((a, b) => (b.valid_until! > a.valid_until! ? 1 : -1))[0];
-        take({ ...base, reason: 'permission_missing', reasonDate: expired?.valid_until ?? null });
+        take(d.id, d.type, 'permission_missing', expired?.valid_until ?? null);
       }
     }
   }
-  return acc.best ?? { verdict: 'not_allowed', reason: 'no_document', documentId: null, documentType: null, reasonDate: null };
+  return best ?? { verdict: 'not_allowed', reason: 'no_document', documentId: null, documentType: null, reasonDate: null };
 }
 
 function minValid(a: DocFacts, b: DocFacts): string | null {
@@ -162,11 +169,12 @@ export function mayTrain(t: TraineeFacts, docs: DocFacts[], today: string, rules
   if (t.status !== 'active') {
     return { traineeId: t.id, date: today, verdict: 'ended', reason: 'ended', documentId: null, documentType: null, reasonDate: t.ended_on, source: null, uncertain: null };
   }
-  if (today < t.contract_start) {
-    const atStart = withSource(evaluateDocs(docs, t.contract_start, rules), rules);
-    return { traineeId: t.id, date: t.contract_start, ...atStart, verdict: 'not_started' };
-  }
-  return { traineeId: t.id, date: today, ...withSource(evaluateDocs(docs, today, rules), rules) };
+  // One object per answer (the dashboard asks for every trainee on each call).
+  const started = today >= t.contract_start;
+  const date = started ? today : t.contract_start;
+  const v = evaluateDocs(docs, date, rules);
+  const { source, uncertain } = sourceOf(v.reason, rules);
+  return { traineeId: t.id, date, documentId: v.documentId, documentType: v.documentType, reason: v.reason, reasonDate: v.reasonDate, verdict: started ? v.verdict : 'not_started', source, uncertain };
 }
 
 const docLabels = (rules: Rules, type: DocumentType): Localized => rules.type(type).label;

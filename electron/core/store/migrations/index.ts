@@ -13,6 +13,7 @@ import m011 from './011_casefile.sql';
 import m012 from './012_signoff.sql';
 import m013 from './013_task_translations.sql';
 import m014 from './014_speed.sql';
+import m015 from './015_deadline_index.sql';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: Migration[] = [
   { version: 12, name: '012_signoff', sql: m012 },
   { version: 13, name: '013_task_translations', sql: m013 },
   { version: 14, name: '014_speed', sql: m014 },
+  { version: 15, name: '015_deadline_index', sql: m015 },
 ];
