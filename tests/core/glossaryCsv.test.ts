@@ -33,7 +33,7 @@ describe('glossary CSV export and import', () => {
     expect([...first.buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = first.buf.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFBegriff;Artikel;Plural;Wortart;Erklärung;Beispielsatz;Schlagwörter;Beruf;Arabisch (ar);Dari (prs);Farsi (fa);Paschtu (ps);Tigrinya (ti);Ukrainisch (uk);Russisch (ru);Englisch (en);Französisch (fr);Türkisch (tr);Kurmandschi (kmr);Somali (so)',
+      '\uFEFFBegriff;Artikel;Plural;Wortart;Erklärung;Beispielsatz;Schlagwörter;Beruf;Arabisch (ar);Dari (prs);Farsi (fa);Paschtu (ps);Tigrinya (ti);Ukrainisch (uk);Russisch (ru);Englisch (en);Französisch (fr);Türkisch (tr);Kurmandschi (kmr);Somali (so);Ungeprüft',
     );
     expect(text).toContain('Rohr;das;Rohre;Nomen;');
     expect(text).toContain(';anlagenmechaniker-shk;أنبوب;لوله;لوله;نل;ቱቦ;труба;;pipe;');
@@ -51,6 +51,53 @@ describe('glossary CSV export and import', () => {
     // And importing it again changes nothing.
     const again = await importCsv(b, second.buf);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: again.rows });
+  });
+
+  it('keeps which translations are unreviewed suggestions: a checked one stays checked, a suggestion never becomes checked', async () => {
+    const a = testCore();
+    const rohr = (await entriesByTerm(a, 'anlagenmechaniker-shk')).get('Rohr')!;
+    // The starter's Arabic and Dari are suggestions; the firm checks the Arabic one.
+    expect(rohr.suggested).toEqual(expect.arrayContaining(['ar', 'prs']));
+    await a.call('glossary.markChecked', { id: rohr.id, language: 'ar' });
+    const exported = await exportCsv(a, 'anlagenmechaniker-shk');
+    const lines = exported.buf.toString('utf8').split('\r\n');
+    const rohrLine = parseCsv(lines[0]!.replace('\uFEFF', '') + '\r\n' + lines.find((l) => l.startsWith('Rohr;'))!).records[1]!.cells;
+    const unchecked = rohrLine.at(-1)!.split(', ');
+    expect(unchecked).toContain('prs');
+    expect(unchecked).not.toContain('ar');
+
+    // A workspace that has the starter list: the Arabic one becomes checked there too, Dari stays a suggestion.
+    const b = testCore();
+    const inB = await importCsv(b, exported.buf);
+    expect(inB.problems).toEqual([]);
+    expect(inB.updated).toBe(1);
+    const rohrB = (await entriesByTerm(b, 'anlagenmechaniker-shk')).get('Rohr')!;
+    expect(rohrB.suggested).not.toContain('ar');
+    expect(rohrB.suggested).toContain('prs');
+    expect((await exportCsv(b, 'anlagenmechaniker-shk')).buf.equals(exported.buf)).toBe(true);
+
+    // Into the firm-wide list, where no starter entry matches: the suggestions arrive as suggestions, not as checked.
+    const c = testCore();
+    const rows = exported.buf.toString('utf8').split('\r\n');
+    const header = rows[0]!.replace('\uFEFF', '');
+    const noOccupation = (line: string) => line.replace(';anlagenmechaniker-shk;', ';;');
+    const file = Buffer.from([header, noOccupation(rows.find((l) => l.startsWith('Rohr;'))!)].join('\r\n'), 'utf8');
+    const inC = await importCsv(c, file);
+    expect(inC).toMatchObject({ created: 1, problems: [] });
+    const rohrC = (await entriesByTerm(c, 'general')).get('Rohr')!;
+    expect(rohrC.suggested).toEqual(expect.arrayContaining(unchecked));
+    expect(rohrC.suggested).not.toContain('ar');
+
+    // Without the column (a list the firm typed), imported translations count as checked, as before.
+    const d = testCore();
+    const typed = await importCsv(d, csvBytes(['Begriff;Artikel;Arabisch (ar)', 'Zollstock;der;متر قابل للطي']));
+    expect(typed).toMatchObject({ created: 1, problems: [] });
+    expect((await entriesByTerm(d, 'general')).get('Zollstock')!.suggested).toEqual([]);
+
+    // A code the app does not know is named with its row and column, and that row changes nothing.
+    const bad = await importCsv(d, csvBytes(['Begriff;Artikel;Arabisch (ar);Ungeprüft', 'Wasserwaage;die;ميزان الماء;xx']));
+    expect(bad.created).toBe(0);
+    expect(bad.problems).toEqual([{ row: 2, column: 'Ungeprüft', key: 'csv_bad_language', params: { value: 'xx' } }]);
   });
 
   it('exports one occupation or the firm-wide list', async () => {

@@ -192,10 +192,18 @@ function prepareWrites(db: Db) {
 
 /**
  * Inserts or replaces an entry with its translations (no transaction of its own). Translations into the languages in
- * `suggested` (a starter's) are unreviewed suggestions; a translation the firm types or imports is checked, and one
- * it leaves unchanged keeps its state.
+ * `suggested` (a starter's, or a CSV file's "Ungeprüft") are unreviewed suggestions, those in `checked` are checked; any
+ * other translation the firm types or imports is checked, and one it leaves unchanged keeps its state.
  */
-export function writeEntry(db: Db, id: number | null, d: GlossaryEntryData, origin: GlossaryEntry['origin'], ts: string, suggested: ReadonlySet<string> = NONE): number {
+export function writeEntry(
+  db: Db,
+  id: number | null,
+  d: GlossaryEntryData,
+  origin: GlossaryEntry['origin'],
+  ts: string,
+  suggested: ReadonlySet<string> = NONE,
+  checked: ReadonlySet<string> = NONE,
+): number {
   let st = statements.get(db);
   if (!st) statements.set(db, (st = prepareWrites(db)));
   const p = {
@@ -224,7 +232,7 @@ export function writeEntry(db: Db, id: number | null, d: GlossaryEntryData, orig
   for (const [lang, text] of Object.entries(d.translations)) {
     if (!text) continue;
     const old = before.get(lang);
-    st.insertTranslation.run(entryId, lang, text, suggested.has(lang) ? 'suggested' : old?.text === text ? old.review : 'checked');
+    st.insertTranslation.run(entryId, lang, text, suggested.has(lang) ? 'suggested' : checked.has(lang) ? 'checked' : old?.text === text ? old.review : 'checked');
   }
   return entryId;
 }

@@ -25,7 +25,9 @@ import { assertScope, normalise, translationsOf, writeEntry } from './glossary';
 import { decodeBase64 } from './pictures';
 import { ensureStarters } from './starters';
 
-type FieldKey = 'term' | 'article' | 'plural' | 'wordClass' | 'explanation' | 'example' | 'tags' | 'occupation';
+const UNCHECKED_HEADER = 'Ungeprüft';
+
+type FieldKey = 'term' | 'article' | 'plural' | 'wordClass' | 'explanation' | 'example' | 'tags' | 'occupation' | 'unchecked';
 
 /** The German columns, in export order, with the header names the import also accepts. */
 const FIELDS: { key: FieldKey; header: string; aliases: string[] }[] = [
@@ -37,6 +39,10 @@ const FIELDS: { key: FieldKey; header: string; aliases: string[] }[] = [
   { key: 'example', header: 'Beispielsatz', aliases: ['beispielsatz', 'beispiel', 'example', 'example sentence'] },
   { key: 'tags', header: 'Schlagwörter', aliases: ['schlagwörter', 'schlagwoerter', 'tags', 'kategorien'] },
   { key: 'occupation', header: 'Beruf', aliases: ['beruf', 'occupation', 'ausbildungsberuf'] },
+  // Exported after the languages: the languages (codes, "ar, fa") whose translation is an unreviewed suggestion. A file
+  // with this column says the review state of every translation in its rows; without it an imported text counts as
+  // checked (the firm typed it), and an unchanged one keeps its state.
+  { key: 'unchecked', header: UNCHECKED_HEADER, aliases: ['ungeprüft', 'ungeprueft', 'ungeprüfte übersetzungen', 'unchecked', 'unreviewed'] },
 ];
 
 const WORD_CLASS_DE: Record<WordClass, string> = { noun: 'Nomen', verb: 'Verb', adjective: 'Adjektiv', adverb: 'Adverb', phrase: 'Wendung', other: 'Sonstiges' };
@@ -109,6 +115,8 @@ function readHeader(cells: string[]): Column[] {
 interface Existing {
   id: number;
   data: GlossaryEntryData;
+  /** Languages whose stored translation is an unreviewed suggestion. */
+  suggested: string[];
 }
 
 function loadIndex(db: Db): { byKey: Map<string, number>; byTerm: Map<string, number[]> } {
@@ -136,8 +144,10 @@ function loadExisting(db: Db, id: number): Existing {
     example: string | null;
     tags: string;
   };
+  const stored = translationsOf(db, [id]).get(id)!;
   return {
     id,
+    suggested: stored.suggested,
     data: {
       occupationId: r.occupation_id,
       term: r.term,
@@ -147,7 +157,7 @@ function loadExisting(db: Db, id: number): Existing {
       explanation: r.explanation,
       example: r.example,
       tags: JSON.parse(r.tags) as GlossaryEntryData['tags'],
-      translations: translationsOf(db, [id]).get(id)!.translations,
+      translations: stored.translations,
     },
   };
 }
@@ -174,6 +184,7 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
     occByText.set(o.name.toLocaleLowerCase('de'), o.id);
   }
   const hasArticleColumn = columns.some((c) => c?.kind === 'field' && c.key === 'article');
+  const hasUncheckedColumn = columns.some((c) => c?.kind === 'field' && c.key === 'unchecked');
   const headerOf = (path: (string | number)[]): string | null => {
     if (path[0] === 'translations') return columns.find((c) => c?.kind === 'lang' && c.code === path[1])?.header ?? null;
     const k = path[0] === 'occupationId' ? 'occupation' : path[0];
@@ -234,6 +245,14 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
         if (!o) bad(col('occupation'), 'csv_bad_occupation', { value: v.occupation });
         else occupationId = o;
       }
+      let unchecked: Set<string> | undefined;
+      if (hasUncheckedColumn) {
+        unchecked = new Set();
+        for (const c of (v.unchecked ?? '').split(/[,;|/\s]+/).map((x) => x.trim().toLowerCase()).filter(Boolean)) {
+          if (!(TRANSLATION_LANGUAGES as string[]).includes(c)) bad(col('unchecked'), 'csv_bad_language', { value: c });
+          else unchecked.add(c);
+        }
+      }
       if (v.term === undefined) bad(col('term'), 'required');
       if (rowProblems.length > 0) {
         problems.push(...rowProblems);
@@ -276,14 +295,20 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
       }
       const d = normalise(parsed.data);
       for (const l of Object.keys(tr)) languages.add(l);
+      // With the column, the file says which of the row's translations are suggestions and which are checked.
+      const suggested = new Set<string>();
+      const checked = new Set<string>();
+      if (unchecked) for (const l of Object.keys(tr)) (unchecked.has(l) ? suggested : checked).add(l);
       if (existing) {
-        if (same(existing.data, d)) unchanged++;
+        const stillSuggested = new Set(existing.suggested);
+        const reviewSame = [...suggested].every((l) => stillSuggested.has(l)) && [...checked].every((l) => !stillSuggested.has(l));
+        if (same(existing.data, d) && reviewSame) unchanged++;
         else {
-          writeEntry(db, existing.id, d, 'import', ts);
+          writeEntry(db, existing.id, d, 'import', ts, suggested, checked);
           updated++;
         }
       } else {
-        const id = writeEntry(db, null, d, 'import', ts);
+        const id = writeEntry(db, null, d, 'import', ts, suggested, checked);
         byKey.set(key(d.occupationId, d.term, d.article), id);
         const tk = key(d.occupationId, d.term, '*');
         byTerm.set(tk, [...(byTerm.get(tk) ?? []), id]);
@@ -325,12 +350,15 @@ export function exportGlossaryCsv(db: Db, filter: string, now = new Date()): { f
     tags: string;
   }[];
   const tr = new Map<number, Record<string, string>>();
-  for (const t of db.prepare('SELECT entry_id, language, text FROM glossary_translations').all() as { entry_id: number; language: string; text: string }[]) {
+  const suggested = new Map<number, string[]>();
+  for (const t of db.prepare('SELECT entry_id, language, text, review FROM glossary_translations').all() as { entry_id: number; language: string; text: string; review: string }[]) {
     const m = tr.get(t.entry_id) ?? {};
     m[t.language] = t.text;
     tr.set(t.entry_id, m);
+    if (t.review === 'suggested') suggested.set(t.entry_id, [...(suggested.get(t.entry_id) ?? []), t.language]);
   }
-  const out: string[][] = [[...FIELDS.map((f) => f.header), ...TRANSLATION_LANGUAGES.map(languageHeader)]];
+  const fields = FIELDS.filter((f) => f.key !== 'unchecked');
+  const out: string[][] = [[...fields.map((f) => f.header), ...TRANSLATION_LANGUAGES.map(languageHeader), UNCHECKED_HEADER]];
   for (const r of rows) {
     const t = tr.get(r.id) ?? {};
     out.push([
@@ -343,6 +371,7 @@ export function exportGlossaryCsv(db: Db, filter: string, now = new Date()): { f
       (JSON.parse(r.tags) as (typeof GLOSSARY_TAGS)[number][]).map((x) => TAG_DE[x]).join(', '),
       r.occupation_id ?? '',
       ...TRANSLATION_LANGUAGES.map((l) => t[l] ?? ''),
+      TRANSLATION_LANGUAGES.filter((l) => suggested.get(r.id)?.includes(l)).join(', '),
     ]);
   }
   const scope = filter === 'all' ? 'alle' : filter === 'general' ? 'Betrieb' : fileSlug(filter);

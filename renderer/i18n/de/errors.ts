@@ -66,6 +66,7 @@ export default {
     csv_bad_article: '„{{value}}“ ist kein Artikel (der, die oder das).',
     csv_bad_word_class: '„{{value}}“ ist keine Wortart (Nomen, Verb, Adjektiv, Adverb, Wendung, Sonstiges).',
     csv_bad_tag: '„{{value}}“ ist kein Schlagwort (Werkzeug, Material, Maschine, Sicherheit, Arbeitsablauf).',
+    csv_bad_language: '„{{value}}“ in der Spalte „Ungeprüft“ ist kein Sprachcode der App (z. B. ar, prs, fa, ps, ti, uk).',
     csv_bad_occupation: 'Den Beruf „{{value}}“ gibt es nicht.',
     csv_duplicate_row: '„{{term}}“ steht schon in Zeile {{first}}.',
     csv_extra_cells: 'Die Zeile hat {{count}} Zellen, die Kopfzeile nur {{expected}}. Steht irgendwo ein Trennzeichen ohne Anführungszeichen?',

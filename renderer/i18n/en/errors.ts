@@ -68,6 +68,7 @@ export default {
     csv_bad_article: '“{{value}}” is not an article (der, die or das).',
     csv_bad_word_class: '“{{value}}” is not a word class (Nomen, Verb, Adjektiv, Adverb, Wendung, Sonstiges).',
     csv_bad_tag: '“{{value}}” is not a tag (Werkzeug, Material, Maschine, Sicherheit, Arbeitsablauf).',
+    csv_bad_language: '“{{value}}” in the column “Ungeprüft” is not a language code of the app (e.g. ar, prs, fa, ps, ti, uk).',
     csv_bad_occupation: 'The occupation “{{value}}” does not exist.',
     csv_duplicate_row: '“{{term}}” is already in row {{first}}.',
     csv_extra_cells: 'The row has {{count}} cells, the header only {{expected}}. Is there a separator without quotation marks?',
