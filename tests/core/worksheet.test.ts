@@ -271,6 +271,19 @@ describe('worksheet from the command line', () => {
     const bad = cli(['export', 'arbeitsblatt', '--task', String(id), '--out', en, '--language', 'xx']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('language');
+    // --suggestions: the unreviewed suggestions of the starter glossary print too, and the sheet says so.
+    const plainText = (await pdfPages(bytes)).map((p) => p.text).join(' ');
+    expect(plainText).not.toContain('ungeprüfte Vorschläge');
+    const withSuggestions = path.join(tempDir(), 'blatt-vorschlaege.pdf');
+    const s = cli(['export', 'arbeitsblatt', '--task', String(id), '--out', withSuggestions, '--suggestions']);
+    expect(s.status, s.stderr).toBe(0);
+    expect((await pdfPages(fs.readFileSync(withSuggestions))).map((p) => p.text).join(' ')).toContain('Übersetzungen: Arabisch (auch ungeprüfte Vorschläge)');
+    // Only a worksheet has suggestions: another export refuses the option and writes nothing.
+    const nachweis = path.join(tempDir(), 'nachweis.pdf');
+    const refused = cli(['export', 'nachweis', '--trainee', '1', '--out', nachweis, '--suggestions']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('suggestions');
+    expect(fs.existsSync(nachweis)).toBe(false);
   });
 
   it('addresses the trainee in the firm\'s one form of address ("du" or "Sie") in every printed instruction', async () => {
