@@ -5,11 +5,11 @@
 // fontkit reverses right-to-left runs itself when it shapes them. Text without right-to-left letters is left to
 // pdfmake (which wraps left-to-right text correctly) with the font set on every inline.
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, Style } from 'pdfmake/interfaces';
 import type { FontFamily } from '../pdf/render';
 import { RTL_LETTER } from '../pdf/rtl';
 import { INVISIBLE, RTL_CHAR, familyFor, scriptFamily, textWidth } from './fonts';
-import { fixRtlLigatureText } from './pdfkitRtl';
+import { MIRRORED, fixRtlLigatureText } from './pdfkitRtl';
 
 const bidi = bidiFactory();
 
@@ -38,6 +38,8 @@ export interface Inline {
   fontSize: number;
   bold: boolean;
   color?: string;
+  /** Set on a run with mirrored characters: pdfkitRtl.ts records them as typed. */
+  fontFeatures?: Style['fontFeatures'];
 }
 
 /** True when the text holds right-to-left letters (and so needs our own line layout). */
@@ -182,7 +184,8 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     level: number;
     family: FontFamily;
     space: boolean;
-    mirror: string | null;
+    /** Holds a character drawn mirrored (right-to-left level). */
+    mirrored: boolean;
   }
   const runs: Run[] = [];
   for (const i of order) {
@@ -197,19 +200,23 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     const last = runs[runs.length - 1];
     const prev = last?.idx[last.idx.length - 1];
     const step = level & 1 ? -1 : 1;
-    if (last && !mirror && !last.mirror && last.level === level && last.family === fam[i] && last.space === space && prev !== undefined && nextIndex(s, prev, step) === i) {
+    // A mirrored character (a bracket beside an Arabic word) stays in its word's run: one text object, so text
+    // extraction reads the word with its bracket (pdfkitRtl.ts records the typed bracket for the mirrored glyph).
+    if (last && last.level === level && last.family === fam[i] && last.space === space && prev !== undefined && nextIndex(s, prev, step) === i) {
       last.idx.push(i);
+      last.mirrored ||= mirror !== null;
     } else {
-      runs.push({ idx: [i], level, family: fam[i]!, space, mirror });
+      runs.push({ idx: [i], level, family: fam[i]!, space, mirrored: mirror !== null });
     }
   }
   return runs.map((r) => {
+    const drawn = (i: number) => (r.level & 1 ? bidi.getMirroredCharacter(charAt(s, i)) : null) ?? charAt(s, i);
     // The run's characters left to right as they must appear …
-    const visual = r.idx.map((i) => (r.mirror ?? charAt(s, i))).join('');
+    const visual = r.idx.map(drawn).join('');
     // … and what to hand to pdfkit: fontkit reverses runs it shapes right to left, so those get typed order.
-    const logical = r.level & 1 ? [...r.idx].reverse().map((i) => charAt(s, i)).join('') : visual;
+    const logical = r.level & 1 ? [...r.idx].reverse().map(drawn).join('') : visual;
     const text = shapedRtl(visual) ? (r.level & 1 ? logical : [...visual].reverse().join('')) : visual;
-    return { ...inline(text, r.family, o), typedAt: Math.min(...r.idx) };
+    return { ...inline(text, r.family, o), typedAt: Math.min(...r.idx), ...(r.mirrored ? { fontFeatures: [MIRRORED] as unknown as Style['fontFeatures'] } : {}) };
   });
 }
 
