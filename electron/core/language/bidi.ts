@@ -9,7 +9,7 @@ import type { Content, Style } from 'pdfmake/interfaces';
 import type { FontFamily } from '../pdf/render';
 import { RTL_LETTER } from '../pdf/rtl';
 import { INVISIBLE, RTL_CHAR, familyFor, scriptFamily, textWidth } from './fonts';
-import { MIRRORED, fixRtlLigatureText } from './pdfkitRtl';
+import { MIRRORED, TYPED, fixRtlLigatureText } from './pdfkitRtl';
 
 const bidi = bidiFactory();
 
@@ -209,15 +209,48 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
       runs.push({ idx: [i], level, family: fam[i]!, space, mirrored: mirror !== null });
     }
   }
-  return runs.map((r) => {
-    const drawn = (i: number) => (r.level & 1 ? bidi.getMirroredCharacter(charAt(s, i)) : null) ?? charAt(s, i);
+  const drawn = (r: Run, i: number) => (r.level & 1 ? bidi.getMirroredCharacter(charAt(s, i)) : null) ?? charAt(s, i);
+  const typedText = (r: Run) => [...r.idx].sort((a, b) => a - b).map((i) => charAt(s, i)).join('');
+  const out: Inline[] = [];
+  const merged = new Set<Run>();
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k]!;
     // The run's characters left to right as they must appear …
-    const visual = r.idx.map(drawn).join('');
+    const visual = r.idx.map((i) => drawn(r, i)).join('');
+    // A number or a Latin word inside right-to-left text with a bracket or other punctuation typed right after or
+    // before it ("3)" in "(رقم 3)", drawn "(3"): one text object, its text recorded as typed (pdfkitRtl.ts), so
+    // that pdf.js, which reads such a piece left to right, does not read ")3".
+    if (!(r.level & 1) && !r.space && !shapedRtl(visual)) {
+      const before = runs[k - 1];
+      const left = before && out[out.length - 1]?.typedAt === Math.min(...before.idx) && !merged.has(before) ? punctuationBeside(before, r, 'left') : null;
+      const right = punctuationBeside(runs[k + 1], r, 'right');
+      if (left || right) {
+        const vis = (x: Run | null) => (x ? x.idx.map((i) => drawn(x, i)).join('') : '');
+        const typed = (right ? typedText(right) : '') + typedText(r) + (left ? typedText(left) : '');
+        const pieces = [left, r, right].filter((x): x is Run => !!x);
+        const features = [TYPED, typed, String([...vis(left)].length), String([...vis(right)].length)];
+        out.push({ ...inline(vis(left) + visual + vis(right), r.family, o), typedAt: Math.min(...pieces.flatMap((x) => x.idx)), fontFeatures: features as unknown as Style['fontFeatures'] });
+        if (left) out.splice(out.length - 2, 1);
+        if (right) merged.add(right);
+        if (right) k++;
+        continue;
+      }
+    }
     // … and what to hand to pdfkit: fontkit reverses runs it shapes right to left, so those get typed order.
-    const logical = r.level & 1 ? [...r.idx].reverse().map(drawn).join('') : visual;
+    const logical = r.level & 1 ? [...r.idx].reverse().map((i) => drawn(r, i)).join('') : visual;
     const text = shapedRtl(visual) ? (r.level & 1 ? logical : [...visual].reverse().join('')) : visual;
-    return { ...inline(text, r.family, o), typedAt: Math.min(...r.idx), ...(r.mirrored ? { fontFeatures: [MIRRORED] as unknown as Style['fontFeatures'] } : {}) };
-  });
+    out.push({ ...inline(text, r.family, o), typedAt: Math.min(...r.idx), ...(r.mirrored ? { fontFeatures: [MIRRORED] as unknown as Style['fontFeatures'] } : {}) });
+  }
+  return out;
+
+  /** A run of punctuation one level down, drawn beside `core` (left: typed right after it; right: right before it). */
+  function punctuationBeside(p: Run | undefined, core: Run, side: 'left' | 'right'): Run | null {
+    if (!p || p.space || p.level !== core.level - 1 || p.family !== core.family) return null;
+    if (!p.idx.every((i) => /[\p{P}\p{S}]/u.test(charAt(s, i)))) return null;
+    const first = Math.min(...core.idx);
+    const last = Math.max(...core.idx);
+    return side === 'left' ? (Math.min(...p.idx) === nextIndex(s, last, 1) ? p : null) : Math.max(...p.idx) + 1 === first ? p : null;
+  }
 }
 
 const charAt = (s: string, i: number) => String.fromCodePoint(s.codePointAt(i)!);

@@ -71,7 +71,12 @@ const ZWNJ = 0x200c;
  * "("): not an OpenType feature (it is taken off before fontkit lays the text out), a note to encode() below.
  */
 export const MIRRORED = '-wb-mirrored';
-const isMirroredRun = (features: unknown) => Array.isArray(features) && features.includes(MIRRORED);
+/**
+ * Likewise for a piece bidi.ts draws left to right with punctuation beside it that was typed on its other side
+ * ("(3" drawn for a typed "3)"): [TYPED, the piece as typed, drawn characters left of it, drawn characters right of it].
+ */
+export const TYPED = '-wb-typed';
+const isMirroredRun = (features: unknown) => Array.isArray(features) && (features[0] === TYPED || features.includes(MIRRORED));
 
 let bidi: ReturnType<typeof bidiFactory> | null = null;
 /** The character a mirrored one was typed as (bidi-js: the pairs of BidiMirroring.txt, which mirror both ways). */
@@ -98,6 +103,7 @@ export function fixRtlLigatureText() {
     return layout.call(this, text, isMirroredRun(features) ? undefined : features, onlyWidth);
   };
   proto.encode = function (this: KitFont, text: string, features?: unknown) {
+    const typedPiece = Array.isArray(features) && features[0] === TYPED ? (features as string[]) : null;
     const mirrored = isMirroredRun(features);
     if (mirrored) features = undefined;
     const result = encode.call(this, text, features);
@@ -118,6 +124,7 @@ export function fixRtlLigatureText() {
     // The glyphs encode() drew, one for one (pdfkit's layout is cached; the same run).
     const glyphs = this.layout(text, features).glyphs;
     if (glyphs.length !== out[0].length) return out;
+    if (typedPiece) return withTypedText(this, glyphs, out, typedPiece[1]!, Number(typedPiece[2]), Number(typedPiece[3]));
     if (mirrored) out = withTypedMirrors(this, glyphs, out);
     if (rtl && shapedRtl(text)) out = withMarksOnLetters(this, glyphs, out);
     return out;
@@ -164,8 +171,16 @@ function withTypedMirrors(font: KitFont, glyphs: FontGlyph[], [hex, pos]: [strin
 }
 
 /**
- * Each letter of a right-to-left run with the marks on it drawn as one glyph. fontkit gives the run left to right,
- * so a letter's marks come just before it, each at the pen with the font's offset (GPOS mark attachment).
+ * Each letter of a right-to-left run with the marks on it drawn as one glyph, and the marks' text carried by an
+ * empty glyph just before it. fontkit gives the run left to right, so a letter's marks come just before it, each
+ * at the pen with the font's offset (GPOS mark attachment).
+ *
+ * Why two glyphs: poppler needs every glyph of a word on the baseline, neither on top of the glyph before it
+ * (|x − x of that glyph| < 0.1 em is taken for doubled text) nor more than 0.2 em back or 0.1 em on from its end
+ * (TextPage::addChar), so the marks' outlines go into the letter's glyph. pdf.js takes any glyph whose text holds
+ * a combining mark as zero-width (evaluator.js, isZeroWidthDiacritic), so that glyph must not be the letter: the
+ * letter's glyph records the letter, and the marks are recorded by an empty glyph drawn 0.1 to 0.2 em before the
+ * letter, as wide as that gap (its own text position: pdf.js sees no shift).
  */
 function withMarksOnLetters(font: KitFont, glyphs: FontGlyph[], [hex, pos]: [string[], Position[]]): [string[], Position[]] {
   if (!glyphs.some((g) => g.isMark)) return [hex, pos];
@@ -201,13 +216,72 @@ function withMarksOnLetters(font: KitFont, glyphs: FontGlyph[], [hex, pos]: [str
       const p = pos[k]!;
       parts.push({ gid: glyphs[k]!.id, dx: units(pens[k - i]! + p.xOffset - originX), dy: units(p.yOffset - bp.yOffset) });
     }
-    // Typed order is the letter, then its marks as typed (the reverse of drawn); recorded in reverse, as the
-    // extractors reverse right-to-left glyphs character by character.
-    const typed = [...base.codePoints, ...glyphs.slice(i, b).reverse().flatMap((g) => g.codePoints)];
-    const cid = composite(font, parts, base.advanceWidth, typed.reverse());
-    outHex.push(hex4(cid));
-    outPos.push({ xAdvance: pen, yAdvance: 0, xOffset: originX, yOffset: bp.yOffset, advanceWidth: font.widths[cid]! });
+    // The letter as pdfkit records it (a right-to-left ligature in reverse, see above) …
+    const cps = base.codePoints;
+    const letter = cps.length > 1 && cps.every((cp) => RTL_LETTER.test(String.fromCodePoint(cp))) ? [...cps].reverse() : cps;
+    const cid = composite(font, parts, base.advanceWidth, letter);
+    // … and its marks as typed, in reverse: the extractors reverse right-to-left text character by character.
+    const marks = glyphs
+      .slice(i, b)
+      .reverse()
+      .flatMap((g) => g.codePoints)
+      .reverse();
+    // The gap before the letter (in thousandths of the font size): clear of the glyph before (0.1 em).
+    const before = outPos.length ? outPos[outPos.length - 1]!.xAdvance : null;
+    const gap = before === null ? 150 : ([150, 120, 180, 110, 190].find((d) => Math.abs(before - d) >= 110) ?? 150);
+    const carrier = composite(font, [], units(gap), marks);
+    outHex.push(hex4(carrier), hex4(cid));
+    outPos.push(
+      { xAdvance: 0, yAdvance: 0, xOffset: originX - font.widths[carrier]!, yOffset: bp.yOffset, advanceWidth: font.widths[carrier]! },
+      { xAdvance: pen, yAdvance: 0, xOffset: originX, yOffset: bp.yOffset, advanceWidth: font.widths[cid]! },
+    );
     i = b + 1;
+  }
+  return [outHex, outPos];
+}
+
+/**
+ * A left-to-right piece with punctuation drawn beside it (left: `left` glyphs, right: `right` glyphs) whose text
+ * must read as `typed` in drawing order: the punctuation on the left is drawn together with the piece's first
+ * glyph as one glyph, that on the right with its last, and these two record the typed text around them.
+ */
+function withTypedText(font: KitFont, glyphs: FontGlyph[], [hex, pos]: [string[], Position[]], typed: string, left: number, right: number): [string[], Position[]] {
+  const n = glyphs.length;
+  const t = [...typed].map((c) => c.codePointAt(0)!);
+  const core = n - left - right;
+  // One glyph per character (no ligature), or nothing is changed.
+  if (core < 1 || t.length !== n || glyphs.some((g) => g.codePoints.length !== 1)) return [hex, pos];
+  const rightTyped = t.slice(0, right);
+  const coreTyped = t.slice(right, right + core);
+  const leftTyped = t.slice(right + core);
+  const groups: { a: number; b: number; unicode: number[] }[] =
+    core === 1
+      ? [{ a: 0, b: n - 1, unicode: t }]
+      : [
+          { a: 0, b: left, unicode: [...rightTyped, coreTyped[0]!] },
+          { a: n - 1 - right, b: n - 1, unicode: [coreTyped[core - 1]!, ...leftTyped] },
+        ];
+  const outHex: string[] = [];
+  const outPos: Position[] = [];
+  for (let i = 0; i < n; ) {
+    const g = groups.find((x) => x.a === i);
+    if (!g || (g.a === g.b && g.unicode.length === 1)) {
+      outHex.push(hex[i]!);
+      outPos.push(pos[i]!);
+      i++;
+      continue;
+    }
+    // The group's glyphs at their places from the pen at its first glyph.
+    let pen = 0;
+    const parts: Part[] = [];
+    for (let k = g.a; k <= g.b; k++) {
+      parts.push({ gid: glyphs[k]!.id, dx: Math.round((pen + pos[k]!.xOffset) / font.scale), dy: Math.round(pos[k]!.yOffset / font.scale) });
+      pen += pos[k]!.xAdvance;
+    }
+    const cid = composite(font, parts, Math.round(pen / font.scale), g.unicode);
+    outHex.push(hex4(cid));
+    outPos.push({ xAdvance: pen, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: font.widths[cid]! });
+    i = g.b + 1;
   }
   return [outHex, outPos];
 }
@@ -229,7 +303,7 @@ const synthetic = new WeakMap<Subset, Map<number, { parts: Part[]; advance: numb
 function composite(font: KitFont, parts: Part[], advance: number, unicode: number[]): number {
   let byKey = composites.get(font);
   if (!byKey) composites.set(font, (byKey = new Map()));
-  const key = `${parts.map((p) => `${p.gid}:${p.dx}:${p.dy}`).join(',')}|${unicode.join(',')}`;
+  const key = `${parts.map((p) => `${p.gid}:${p.dx}:${p.dy}`).join(',')}|${advance}|${unicode.join(',')}`;
   const known = byKey.get(key);
   if (known !== undefined) return known;
   const subset = font.subset;
@@ -258,6 +332,13 @@ function patchSubset(font: KitFont): Map<number, { parts: Part[]; advance: numbe
     const glyph = table.get(gid);
     if (!glyph) return addGlyph.call(this, gid);
     const { parts, advance } = glyph;
+    if (parts.length === 0) {
+      // An empty glyph (no outline): no data in glyf.
+      this.glyf.push(new Uint8Array(0));
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance, bearing: 0 });
+      return this.glyf.length - 1;
+    }
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
