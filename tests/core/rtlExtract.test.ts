@@ -150,6 +150,13 @@ describe('marks and mirrored characters in right-to-left text extract as typed',
     expect(lines.join('').replace(/\s+/g, '')).toBe(FIXED.sentence.replace(/\s+/g, '').replace('3)', ')3'));
   });
 
+  it('MuPDF reads the words with their marks and brackets in typed order (1.21: the letters of each word as drawn)', () => {
+    for (const name of ['brackets', 'marks'] as const) {
+      const out = spawnSync('mutool', ['draw', '-F', 'txt', fixed[name]!.file], { encoding: 'utf8' }).stdout;
+      expect(words(out).map((w) => (ARABIC.test(w) ? [...w].reverse().join('') : w))).toEqual(words(FIXED[name]));
+    }
+  });
+
   it('poppler -bbox-layout: read from the right, the lines hold the typed words with their marks and brackets', () => {
     for (const name of ['brackets', 'marks'] as const) {
       const read = pdfLines(fixed[name]!.pdf).flatMap((l) => [...l.words].sort((a, b) => b.xMax - a.xMax).map((w) => [...w.text].reverse().join('')));

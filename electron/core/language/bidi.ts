@@ -38,7 +38,7 @@ export interface Inline {
   fontSize: number;
   bold: boolean;
   color?: string;
-  /** Set on a run with mirrored characters: pdfkitRtl.ts records them as typed. */
+  /** Notes to pdfkitRtl.ts (MIRRORED, TYPED) on runs with mirrored characters: it records them as typed. */
   fontFeatures?: Style['fontFeatures'];
 }
 

@@ -10,11 +10,13 @@
 // - A mark on a letter (tanwin "لطفاً", shadda, harakat): pdfkit draws a mark that the font moves (GPOS) with its
 //   own text position, above or below the baseline. poppler starts a new word at any glyph whose baseline is more
 //   than 0.5 pt off (TextPage::addChar), so "لطفاً" came out as "لطفا ً". The letter and its marks are drawn as one
-//   glyph instead: a composite glyph of the subset (the letter's outline and the marks' outlines at the font's
-//   offsets), on the baseline, its ToUnicode the letter with its marks (in reverse, like a ligature).
+//   composite glyph of the subset on the baseline (the letter's outline and the marks' at the font's offsets); an
+//   empty glyph just before it records the marks (withMarksOnLetters says why two).
 // - A mirrored character (brackets, guillemets in right-to-left text: bidi.ts draws ")" where "(" was typed, as the
 //   bidi algorithm wants): its ToUnicode would say the drawn character. In runs bidi.ts marks (MIRRORED), it is
 //   drawn with a copy of the glyph whose ToUnicode is the typed character. The same glyph elsewhere keeps its own.
+// - A number or Latin word with punctuation typed beside it inside right-to-left text ("3)" drawn "(3", TYPED):
+//   the punctuation is drawn together with its neighbour as one glyph, so the piece reads as typed.
 import bidiFactory from 'bidi-js';
 import PDFDocument from 'pdfkit';
 import { fontPath } from '../pdf/render';
@@ -76,7 +78,7 @@ export const MIRRORED = '-wb-mirrored';
  * ("(3" drawn for a typed "3)"): [TYPED, the piece as typed, drawn characters left of it, drawn characters right of it].
  */
 export const TYPED = '-wb-typed';
-const isMirroredRun = (features: unknown) => Array.isArray(features) && (features[0] === TYPED || features.includes(MIRRORED));
+const isNote = (features: unknown) => Array.isArray(features) && (features[0] === TYPED || features.includes(MIRRORED));
 
 let bidi: ReturnType<typeof bidiFactory> | null = null;
 /** The character a mirrored one was typed as (bidi-js: the pairs of BidiMirroring.txt, which mirror both ways). */
@@ -100,12 +102,12 @@ export function fixRtlLigatureText() {
   const fixed = new WeakMap<KitFont, Set<number>>();
   // The note for encode() is no font feature: fontkit lays the run out as any other (widths as measured).
   proto.layout = function (this: KitFont, text: string, features?: unknown, onlyWidth?: boolean) {
-    return layout.call(this, text, isMirroredRun(features) ? undefined : features, onlyWidth);
+    return layout.call(this, text, isNote(features) ? undefined : features, onlyWidth);
   };
   proto.encode = function (this: KitFont, text: string, features?: unknown) {
     const typedPiece = Array.isArray(features) && features[0] === TYPED ? (features as string[]) : null;
-    const mirrored = isMirroredRun(features);
-    if (mirrored) features = undefined;
+    const mirrored = isNote(features);
+    if (mirrored) features = undefined; // (a TYPED piece is drawn mirrored too)
     const result = encode.call(this, text, features);
     const rtl = RTL_LETTER.test(text);
     if (!rtl && !mirrored) return result;
