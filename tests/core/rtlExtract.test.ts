@@ -100,6 +100,8 @@ const FIXED = {
   brackets: 'قال المدرّب «افتح الصمام» ثم [اغلقه] (بهدوء) وعُد إلى الورشة لطفاً.',
   // Marks on the last letter of words (fully vocalised, tanwin on a final alif), over two lines.
   marks: 'مُحَمَّدٌ يَكْتُبُ الدَّرْسَ جيداً ثم يقرأ الكتاب أيضاً في البيت.',
+  // Brackets around a standard's name and a Latin code inside Arabic.
+  latin: 'ركب الأنبوب (DIN 1988) ثم افحص الصمام (A12) مرتين.',
 };
 
 describe('marks and mirrored characters in right-to-left text extract as typed', () => {
@@ -121,6 +123,10 @@ describe('marks and mirrored characters in right-to-left text extract as typed',
     const [page] = await pdfPages(fixed.brackets!.pdf);
     expect(new Set(page!.items.filter((i) => i.str.trim()).map((i) => Math.round(i.y))).size).toBeGreaterThanOrEqual(2);
     expect(page!.text.trim()).toBe(FIXED.brackets);
+  });
+
+  it('pdf.js reads brackets around a number or a Latin word inside Arabic as typed', async () => {
+    expect((await pdfPages(fixed.latin!.pdf))[0]!.text.trim()).toBe(FIXED.latin);
   });
 
   // Not for pdf.js: a word drawn starting with a mark (its last letter carries one, as in "جيداً" in the middle of
@@ -145,7 +151,8 @@ describe('marks and mirrored characters in right-to-left text extract as typed',
     // poppler 22.12 orders a right-to-left line by its own rule (TextOutputDev reorderText): digits and , . : ،
     // count as left to right ("#" in UnicodeTypeTable), everything else not a letter goes with the right-to-left
     // text before them. A character after a number inside right-to-left text therefore always comes out before it,
-    // whatever is drawn: ")3" where "3)" was typed. As in the tests above, the spaces are compared apart.
+    // whatever is drawn: ")3" where "3)" was typed (and "(DIN 1988)" comes out as ") (DIN 1988"). As in the tests
+    // above, the spaces are compared apart.
     expect(lines.join('')).toContain('لطفاً');
     expect(lines.join('').replace(/\s+/g, '')).toBe(FIXED.sentence.replace(/\s+/g, '').replace('3)', ')3'));
   });

@@ -221,18 +221,26 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     // before it ("3)" in "(رقم 3)", drawn "(3"): one text object, its text recorded as typed (pdfkitRtl.ts), so
     // that pdf.js, which reads such a piece left to right, does not read ")3".
     if (!(r.level & 1) && !r.space && !shapedRtl(visual)) {
+      // The piece: this run and the next ones of its level and font up to its last word ("DIN 1988").
+      let e = k;
+      for (let n = k + 1; n < runs.length; n++) {
+        const x = runs[n]!;
+        if (x.level !== r.level || x.family !== r.family || Math.min(...x.idx) !== nextIndex(s, Math.max(...runs[n - 1]!.idx), 1)) break;
+        if (!x.space) e = n;
+      }
+      const core: Run = { ...r, idx: runs.slice(k, e + 1).flatMap((x) => x.idx) };
       const before = runs[k - 1];
-      const left = before && out[out.length - 1]?.typedAt === Math.min(...before.idx) && !merged.has(before) ? punctuationBeside(before, r, 'left') : null;
-      const right = punctuationBeside(runs[k + 1], r, 'right');
+      const left = before && out[out.length - 1]?.typedAt === Math.min(...before.idx) && !merged.has(before) ? punctuationBeside(before, core, 'left') : null;
+      const right = punctuationBeside(runs[e + 1], core, 'right');
       if (left || right) {
         const vis = (x: Run | null) => (x ? x.idx.map((i) => drawn(x, i)).join('') : '');
-        const typed = (right ? typedText(right) : '') + typedText(r) + (left ? typedText(left) : '');
-        const pieces = [left, r, right].filter((x): x is Run => !!x);
+        const typed = (right ? typedText(right) : '') + typedText(core) + (left ? typedText(left) : '');
+        const pieces = [left, core, right].filter((x): x is Run => !!x);
         const features = [TYPED, typed, String([...vis(left)].length), String([...vis(right)].length)];
-        out.push({ ...inline(vis(left) + visual + vis(right), r.family, o), typedAt: Math.min(...pieces.flatMap((x) => x.idx)), fontFeatures: features as unknown as Style['fontFeatures'] });
+        out.push({ ...inline(vis(left) + vis(core) + vis(right), r.family, o), typedAt: Math.min(...pieces.flatMap((x) => x.idx)), fontFeatures: features as unknown as Style['fontFeatures'] });
         if (left) out.splice(out.length - 2, 1);
         if (right) merged.add(right);
-        if (right) k++;
+        k = right ? e + 1 : e;
         continue;
       }
     }
@@ -245,8 +253,11 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
 
   /** A run of punctuation one level down, drawn beside `core` (left: typed right after it; right: right before it). */
   function punctuationBeside(p: Run | undefined, core: Run, side: 'left' | 'right'): Run | null {
-    if (!p || p.space || p.level !== core.level - 1 || p.family !== core.family) return null;
+    if (!p || p.space || p.level !== core.level - 1) return null;
     if (!p.idx.every((i) => /[\p{P}\p{S}]/u.test(charAt(s, i)))) return null;
+    // Brackets typed after an Arabic letter take its font; around a Latin word they are drawn with the word's
+    // font (one text object), where that font has them.
+    if (p.family !== core.family && !p.idx.every((i) => familyFor(s.codePointAt(i)!, core.family) === core.family)) return null;
     const first = Math.min(...core.idx);
     const last = Math.max(...core.idx);
     return side === 'left' ? (Math.min(...p.idx) === nextIndex(s, last, 1) ? p : null) : Math.max(...p.idx) + 1 === first ? p : null;
