@@ -4,9 +4,9 @@ import type { Content } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import { breakLines, familiesOf, paragraph } from '../../electron/core/language/bidi';
 import { textWidth, unprintableChars } from '../../electron/core/language/fonts';
-import { renderPdf } from '../../electron/core/pdf/render';
+import { fontPath, renderPdf } from '../../electron/core/pdf/render';
 import { pdfPages } from './pdfText';
-import { lines, pdfChunks, typed } from './rtlChunks';
+import { lines, outlineOf, pdfChunks, typed } from './rtlChunks';
 
 const A4_RIGHT = 595.28 - 40;
 
@@ -48,11 +48,15 @@ describe('right-to-left text in PDFs', () => {
   it('keeps numbers and Latin words inside Arabic in their own order, and mirrors brackets', async () => {
     const text = 'ركب 2 أنابيب DIN 1988 الآن (مهم)';
     const pdf = await render([paragraph(text, { width: 515, fontSize: 14 })]);
-    const [line] = lines(await pdfChunks(pdf));
+    const [line] = lines(await pdfChunks(pdf, { outlines: true }));
     const drawn = line!.map((c) => (/[\u0600-\u06FF]/.test(c.glyphs) ? typed(c) : c.glyphs.trim()));
-    // Visual order, left to right: "(مهم)" (brackets mirrored for right-to-left), "الآن", "DIN 1988" left to right,
-    // "أنابيب", "2", "ركّب".
-    expect(drawn).toEqual(['(', 'مهم', ')', 'الآن', 'DIN', '1988', 'أنابيب', '2', 'ركب']);
+    // Visual order, left to right: "(مهم)", "الآن", "DIN 1988" left to right, "أنابيب", "2", "ركّب". The brackets
+    // are drawn with the word (one text object) and their text is the typed one: read right to left, "(مهم)".
+    expect(drawn).toEqual(['(مهم)', 'الآن', 'DIN', '1988', 'أنابيب', '2', 'ركب']);
+    // Mirrored for right-to-left: the typed "(" (rightmost) is drawn with the outline of ")", the typed ")" with "(".
+    const outlines = line![0]!.outlines!;
+    expect(outlines[0]).toBe(outlineOf(fontPath('Arabic'), '('));
+    expect(outlines[outlines.length - 1]).toBe(outlineOf(fontPath('Arabic'), ')'));
   });
 
   it('wraps a long Arabic paragraph into lines in reading order, each right-aligned, none wider than the column', async () => {

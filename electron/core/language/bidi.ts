@@ -5,11 +5,11 @@
 // fontkit reverses right-to-left runs itself when it shapes them. Text without right-to-left letters is left to
 // pdfmake (which wraps left-to-right text correctly) with the font set on every inline.
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, Style } from 'pdfmake/interfaces';
 import type { FontFamily } from '../pdf/render';
 import { RTL_LETTER } from '../pdf/rtl';
 import { INVISIBLE, RTL_CHAR, familyFor, scriptFamily, textWidth } from './fonts';
-import { fixRtlLigatureText } from './pdfkitRtl';
+import { MIRRORED, TYPED, fixRtlLigatureText } from './pdfkitRtl';
 
 const bidi = bidiFactory();
 
@@ -38,6 +38,8 @@ export interface Inline {
   fontSize: number;
   bold: boolean;
   color?: string;
+  /** Notes to pdfkitRtl.ts (MIRRORED, TYPED) on runs with mirrored characters: it records them as typed. */
+  fontFeatures?: Style['fontFeatures'];
 }
 
 /** True when the text holds right-to-left letters (and so needs our own line layout). */
@@ -182,7 +184,8 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     level: number;
     family: FontFamily;
     space: boolean;
-    mirror: string | null;
+    /** Holds a character drawn mirrored (right-to-left level). */
+    mirrored: boolean;
   }
   const runs: Run[] = [];
   for (const i of order) {
@@ -197,20 +200,68 @@ export function visualInlines(s: string, embedding: EmbeddingLevels, fam: FontFa
     const last = runs[runs.length - 1];
     const prev = last?.idx[last.idx.length - 1];
     const step = level & 1 ? -1 : 1;
-    if (last && !mirror && !last.mirror && last.level === level && last.family === fam[i] && last.space === space && prev !== undefined && nextIndex(s, prev, step) === i) {
+    // A mirrored character (a bracket beside an Arabic word) stays in its word's run: one text object, so text
+    // extraction reads the word with its bracket (pdfkitRtl.ts records the typed bracket for the mirrored glyph).
+    if (last && last.level === level && last.family === fam[i] && last.space === space && prev !== undefined && nextIndex(s, prev, step) === i) {
       last.idx.push(i);
+      last.mirrored ||= mirror !== null;
     } else {
-      runs.push({ idx: [i], level, family: fam[i]!, space, mirror });
+      runs.push({ idx: [i], level, family: fam[i]!, space, mirrored: mirror !== null });
     }
   }
-  return runs.map((r) => {
+  const drawn = (r: Run, i: number) => (r.level & 1 ? bidi.getMirroredCharacter(charAt(s, i)) : null) ?? charAt(s, i);
+  const typedText = (r: Run) => [...r.idx].sort((a, b) => a - b).map((i) => charAt(s, i)).join('');
+  const out: Inline[] = [];
+  const merged = new Set<Run>();
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k]!;
     // The run's characters left to right as they must appear …
-    const visual = r.idx.map((i) => (r.mirror ?? charAt(s, i))).join('');
+    const visual = r.idx.map((i) => drawn(r, i)).join('');
+    // A number or a Latin word inside right-to-left text with a bracket or other punctuation typed right after or
+    // before it ("3)" in "(رقم 3)", drawn "(3"): one text object, its text recorded as typed (pdfkitRtl.ts), so
+    // that pdf.js, which reads such a piece left to right, does not read ")3".
+    if (!(r.level & 1) && !r.space && !shapedRtl(visual)) {
+      // The piece: this run and the next ones of its level and font up to its last word ("DIN 1988").
+      let e = k;
+      for (let n = k + 1; n < runs.length; n++) {
+        const x = runs[n]!;
+        if (x.level !== r.level || x.family !== r.family || Math.min(...x.idx) !== nextIndex(s, Math.max(...runs[n - 1]!.idx), 1)) break;
+        if (!x.space) e = n;
+      }
+      const core: Run = { ...r, idx: runs.slice(k, e + 1).flatMap((x) => x.idx) };
+      const before = runs[k - 1];
+      const left = before && out[out.length - 1]?.typedAt === Math.min(...before.idx) && !merged.has(before) ? punctuationBeside(before, core, 'left') : null;
+      const right = punctuationBeside(runs[e + 1], core, 'right');
+      if (left || right) {
+        const vis = (x: Run | null) => (x ? x.idx.map((i) => drawn(x, i)).join('') : '');
+        const typed = (right ? typedText(right) : '') + typedText(core) + (left ? typedText(left) : '');
+        const pieces = [left, core, right].filter((x): x is Run => !!x);
+        const features = [TYPED, typed, String([...vis(left)].length), String([...vis(right)].length)];
+        out.push({ ...inline(vis(left) + vis(core) + vis(right), r.family, o), typedAt: Math.min(...pieces.flatMap((x) => x.idx)), fontFeatures: features as unknown as Style['fontFeatures'] });
+        if (left) out.splice(out.length - 2, 1);
+        if (right) merged.add(right);
+        k = right ? e + 1 : e;
+        continue;
+      }
+    }
     // … and what to hand to pdfkit: fontkit reverses runs it shapes right to left, so those get typed order.
-    const logical = r.level & 1 ? [...r.idx].reverse().map((i) => charAt(s, i)).join('') : visual;
+    const logical = r.level & 1 ? [...r.idx].reverse().map((i) => drawn(r, i)).join('') : visual;
     const text = shapedRtl(visual) ? (r.level & 1 ? logical : [...visual].reverse().join('')) : visual;
-    return { ...inline(text, r.family, o), typedAt: Math.min(...r.idx) };
-  });
+    out.push({ ...inline(text, r.family, o), typedAt: Math.min(...r.idx), ...(r.mirrored ? { fontFeatures: [MIRRORED] as unknown as Style['fontFeatures'] } : {}) });
+  }
+  return out;
+
+  /** A run of punctuation one level down, drawn beside `core` (left: typed right after it; right: right before it). */
+  function punctuationBeside(p: Run | undefined, core: Run, side: 'left' | 'right'): Run | null {
+    if (!p || p.space || p.level !== core.level - 1) return null;
+    if (!p.idx.every((i) => /[\p{P}\p{S}]/u.test(charAt(s, i)))) return null;
+    // Brackets typed after an Arabic letter take its font; around a Latin word they are drawn with the word's
+    // font (one text object), where that font has them.
+    if (p.family !== core.family && !p.idx.every((i) => familyFor(s.codePointAt(i)!, core.family) === core.family)) return null;
+    const first = Math.min(...core.idx);
+    const last = Math.max(...core.idx);
+    return side === 'left' ? (Math.min(...p.idx) === nextIndex(s, last, 1) ? p : null) : Math.max(...p.idx) + 1 === first ? p : null;
+  }
 }
 
 const charAt = (s: string, i: number) => String.fromCodePoint(s.codePointAt(i)!);
