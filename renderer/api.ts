@@ -27,23 +27,33 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'werkbruecke.token';
+/** This page's token, once read (session storage keeps it over a reload of the tab). */
+let token: string | undefined;
+const currentToken = () => (token ??= sessionStorage.getItem(TOKEN_KEY) ?? '');
 
 /**
  * Takes the token from "#token=…" of the start address into session storage and cleans the address bar.
  * Returns whether the address carried a token (a new one after a restart, pasted into the same tab).
+ * With `keep: false` the token is only taken into memory: the start script (boot.ts) sends its first calls before
+ * it keeps the token (keepToken), because a fresh tab's first use of session storage takes a while.
  */
-export function captureToken(): boolean {
+export function captureToken({ keep = true } = {}): boolean {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (!m) return false;
-  let token: string;
   try {
     token = decodeURIComponent(m[1]!);
   } catch {
     token = m[1]!;
   }
-  sessionStorage.setItem(TOKEN_KEY, token);
-  history.replaceState(null, '', `${window.location.pathname}#/`);
+  if (keep) keepToken();
   return true;
+}
+
+/** Writes the token taken by captureToken into session storage and takes it out of the address bar. */
+export function keepToken() {
+  if (token === undefined) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  if (/(?:^#|&)token=/.test(window.location.hash)) history.replaceState(null, '', `${window.location.pathname}#/`);
 }
 
 async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknown>> {
@@ -51,7 +61,7 @@ async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknow
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-werkbruecke-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+      headers: { 'content-type': 'application/json', 'x-werkbruecke-token': currentToken() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

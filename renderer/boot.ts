@@ -1,7 +1,7 @@
 // The renderer's first script, small and loaded with the page: it takes the token and starts the start page's
 // calls at once, so that their answers travel while the app's script (React, texts: main.tsx) is still loading
 // and being parsed; then it loads the app. Issue 14: cold start to the first trainee row (ui_first_rows_ms).
-import { captureToken, dropPrefetched, prefetch } from './api';
+import { captureToken, dropPrefetched, keepToken, prefetch } from './api';
 import { START_FILTERS, traineeListInput } from './pages/traineeListQuery';
 import './styles.css';
 
@@ -12,8 +12,8 @@ window.addEventListener('hashchange', () => {
   else dropPrefetched(); // another page: nothing asked for at the start is shown later
 });
 
-captureToken();
-const route = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+// An address with a token opens the start page.
+const route = captureToken({ keep: false }) ? [] : window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
 // The order is the order the core answers in: the UI language and the first rows first.
 void prefetch('settings.get', {}).then((s) => {
   // English texts are a chunk of their own: fetch it now rather than after the app's script (i18n/init.ts).
@@ -24,7 +24,9 @@ if (route.length === 0 || (route[0] === 'trainees' && route.length === 1)) {
   prefetch('firm.get', {});
   prefetch('occupations.list', {});
 }
-// The navigation's counts (every page), and "Heute zu tun" on the start page.
-prefetch('today.overview', {});
+// Not asked for here: today.overview (the navigation's counts, "Heute zu tun"). It is the core's heaviest call at the
+// start (all deadlines, documents and weeks); made now, it would compete for the CPU with loading React and the
+// first rows. App asks for it once the first page is shown.
 
+keepToken();
 void import('./main');
