@@ -85,10 +85,16 @@ interface Early {
   envelope?: Envelope<unknown>;
 }
 const early = new Map<string, Early>();
+/** Until the first page is shown: afterwards nothing is asked for in advance any more. */
+let starting = true;
 const keyOf = (name: string, input: unknown) => `${name} ${JSON.stringify(input ?? {})}`;
 
-/** Starts a call now, for a page that is not there yet. Returns its answer's promise (never rejects). */
-export function prefetch<K extends CallName>(name: K, input: CallInput<K>): Promise<Envelope<CallOutput<K>>> {
+/**
+ * Starts a call now, for a page that is not there yet. Returns its answer's promise (never rejects), or null once
+ * the first page is shown (then the page asks for itself).
+ */
+export function prefetch<K extends CallName>(name: K, input: CallInput<K>): Promise<Envelope<CallOutput<K>>> | null {
+  if (!starting) return null;
   const entry: Early = { promise: invoke(name, input) };
   void entry.promise.then((e) => (entry.envelope = e));
   early.set(keyOf(name, input), entry);
@@ -101,9 +107,10 @@ export function prefetched<K extends CallName>(name: K, input: CallInput<K>): Ca
   return envelope?.ok ? (envelope.data as CallOutput<K>) : undefined;
 }
 
-/** Forgets prefetched answers (called once the first page is shown, and when the page changes). */
+/** Forgets prefetched answers and ends asking in advance (called once the first page is shown, and when the page changes). */
 export function dropPrefetched() {
   early.clear();
+  starting = false;
 }
 
 export async function call<K extends CallName>(name: K, ...args: {} extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallOutput<K>> {

@@ -15,18 +15,19 @@ window.addEventListener('hashchange', () => {
 // An address with a token opens the start page.
 const route = captureToken({ keep: false }) ? [] : window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
 // The order is the order the core answers in: the UI language and the first rows first.
-void prefetch('settings.get', {}).then((s) => {
+void prefetch('settings.get', {})?.then((s) => {
   // English texts are a chunk of their own: fetch it now rather than after the app's script (i18n/init.ts).
   if (s.ok && s.data.uiLanguage === 'en') void import('./i18n/en/index').catch(() => undefined);
 });
+// today.overview (the navigation's counts on every page, "Heute zu tun" on the start page) is the core's heaviest
+// call at the start (all deadlines, documents and weeks): asked for only once the first rows are answered, so that
+// the core computes it while the browser is still busy with React, not before the rows.
+const today = () => void prefetch('today.overview', {});
 if (route.length === 0 || (route[0] === 'trainees' && route.length === 1)) {
-  prefetch('trainees.list', traineeListInput(START_FILTERS));
+  void prefetch('trainees.list', traineeListInput(START_FILTERS))?.then(today);
   prefetch('firm.get', {});
   prefetch('occupations.list', {});
-}
-// Not asked for here: today.overview (the navigation's counts, "Heute zu tun"). It is the core's heaviest call at the
-// start (all deadlines, documents and weeks); made now, it would compete for the CPU with loading React and the
-// first rows. App asks for it once the first page is shown.
+} else today();
 
 keepToken();
 void import('./main');
