@@ -35,7 +35,8 @@ const currentToken = () => (token ??= sessionStorage.getItem(TOKEN_KEY) ?? '');
  * Takes the token from "#token=…" of the start address into session storage and cleans the address bar.
  * Returns whether the address carried a token (a new one after a restart, pasted into the same tab).
  * With `keep: false` the token is only taken into memory: the start script (boot.ts) sends its first calls before
- * it keeps the token (keepToken), because a fresh tab's first use of session storage takes a while.
+ * it cleans the address (cleanAddress) and keeps the token only once the first page is shown (keepToken), because a
+ * fresh tab's first use of session storage takes a while.
  */
 export function captureToken({ keep = true } = {}): boolean {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
@@ -45,15 +46,21 @@ export function captureToken({ keep = true } = {}): boolean {
   } catch {
     token = m[1]!;
   }
-  if (keep) keepToken();
+  if (keep) {
+    keepToken();
+    cleanAddress();
+  }
   return true;
 }
 
-/** Writes the token taken by captureToken into session storage and takes it out of the address bar. */
-export function keepToken() {
-  if (token === undefined) return;
-  sessionStorage.setItem(TOKEN_KEY, token);
+/** Takes the token out of the address bar (the start page's address stays). */
+export function cleanAddress() {
   if (/(?:^#|&)token=/.test(window.location.hash)) history.replaceState(null, '', `${window.location.pathname}#/`);
+}
+
+/** Writes the token taken by captureToken into session storage, for a reload of the tab. */
+export function keepToken() {
+  if (token !== undefined) sessionStorage.setItem(TOKEN_KEY, token);
 }
 
 async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknown>> {

@@ -1,7 +1,7 @@
 // The renderer's first script, small and loaded with the page: it takes the token and starts the start page's
 // calls at once, so that their answers travel while the app's script (React, texts: main.tsx) is still loading
 // and being parsed; then it loads the app. Issue 14: cold start to the first trainee row (ui_first_rows_ms).
-import { captureToken, dropPrefetched, keepToken, prefetch } from './api';
+import { captureToken, cleanAddress, dropPrefetched, keepToken, prefetch } from './api';
 import { START_FILTERS, traineeListInput } from './pages/traineeListQuery';
 import './styles.css';
 
@@ -19,15 +19,21 @@ void prefetch('settings.get', {})?.then((s) => {
   // English texts are a chunk of their own: fetch it now rather than after the app's script (i18n/init.ts).
   if (s.ok && s.data.uiLanguage === 'en') void import('./i18n/en/index').catch(() => undefined);
 });
-// today.overview (the navigation's counts on every page, "Heute zu tun" on the start page) is the core's heaviest
-// call at the start (all deadlines, documents and weeks): asked for only once the first rows are answered, so that
-// the core computes it while the browser is still busy with React, not before the rows.
+// The rest once the first rows are answered: the firm and the occupations (the list's banner and filter), and
+// today.overview (the navigation's counts on every page, "Heute zu tun" on the start page), the core's heaviest call
+// at the start (all deadlines, documents and weeks). So the core answers the rows first and computes the rest while
+// the browser is still busy with React; each fetch started here also costs the page's thread a little.
 const today = () => void prefetch('today.overview', {});
 if (route.length === 0 || (route[0] === 'trainees' && route.length === 1)) {
-  void prefetch('trainees.list', traineeListInput(START_FILTERS))?.then(today);
-  prefetch('firm.get', {});
-  prefetch('occupations.list', {});
+  void prefetch('trainees.list', traineeListInput(START_FILTERS))?.then(() => {
+    prefetch('firm.get', {});
+    prefetch('occupations.list', {});
+    today();
+  });
 } else today();
 
-keepToken();
+cleanAddress();
+// The token goes into session storage (for a reload of the tab) once the first page is shown (App.tsx): a fresh
+// tab's first use of session storage takes a while. Leaving the page before that keeps it as well.
+window.addEventListener('pagehide', keepToken);
 void import('./main');
