@@ -8,6 +8,9 @@ import { App } from './App';
 import { initI18n } from './i18n/init';
 
 async function start() {
+  // boot.ts runs as soon as it is loaded (async: it does not wait for the style sheet); the page is tiny, but the
+  // root element must be there before React renders into it.
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
   let lng: UiLanguage = 'de';
   try {
     lng = (await call('settings.get')).uiLanguage;
