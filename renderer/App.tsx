@@ -1,8 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TraineeList } from './pages/TraineeList';
 import { NAV } from './nav';
-import { call } from './api';
+import { call, dropPrefetched, keepToken } from './api';
 import { href, useRoute } from './router';
 import { useAsync } from './useAsync';
 import { TodayContext } from './todayContext';
@@ -58,6 +58,12 @@ export function App() {
   // Counts in the navigation, fresh after every change of page (a saved week or a done deadline changes them).
   const today = useAsync(() => call('today.overview'), [route.join('/')]);
   const counts: Record<string, number> = { '/fristen': today.data?.counts.deadlines ?? 0, '/nachweise': today.data?.counts.nachweise ?? 0 };
+  // The first page has taken what the start asked for in advance (its effects ran before this one): forget the rest,
+  // and keep the token for a reload (boot.ts).
+  useEffect(() => {
+    dropPrefetched();
+    keepToken();
+  }, []);
   return (
     <div className="app" data-ready="true">
       <a className="skip" href="#main">
@@ -65,7 +71,8 @@ export function App() {
       </a>
       <header className="topbar">
         <span className="brand">{t('appName')}</span>
-        <nav aria-label={t('nav.main')}>
+        {/* data-counts: "loaded" once the counts for the page shown are in (tests and screenshots wait for it). */}
+        <nav aria-label={t('nav.main')} data-counts={today.loading ? 'loading' : today.error ? 'failed' : 'loaded'}>
           {NAV.map((n) => (
             <a key={n.path} href={href(n.path)} aria-current={current === n.path ? 'page' : undefined} aria-describedby={counts[n.path] ? `navcount${n.path.replace('/', '-')}` : undefined}>
               {t(n.label as 'nav.trainees')}

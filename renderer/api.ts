@@ -27,23 +27,40 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'werkbruecke.token';
+/** This page's token, once read (session storage keeps it over a reload of the tab). */
+let token: string | undefined;
+const currentToken = () => (token ??= sessionStorage.getItem(TOKEN_KEY) ?? '');
 
 /**
  * Takes the token from "#token=…" of the start address into session storage and cleans the address bar.
  * Returns whether the address carried a token (a new one after a restart, pasted into the same tab).
+ * With `keep: false` the token is only taken into memory: the start script (boot.ts) sends its first calls before
+ * it cleans the address (cleanAddress) and keeps the token only once the first page is shown (keepToken), because a
+ * fresh tab's first use of session storage takes a while.
  */
-export function captureToken(): boolean {
+export function captureToken({ keep = true } = {}): boolean {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (!m) return false;
-  let token: string;
   try {
     token = decodeURIComponent(m[1]!);
   } catch {
     token = m[1]!;
   }
-  sessionStorage.setItem(TOKEN_KEY, token);
-  history.replaceState(null, '', `${window.location.pathname}#/`);
+  if (keep) {
+    keepToken();
+    cleanAddress();
+  }
   return true;
+}
+
+/** Takes the token out of the address bar (the start page's address stays). */
+export function cleanAddress() {
+  if (/(?:^#|&)token=/.test(window.location.hash)) history.replaceState(null, '', `${window.location.pathname}#/`);
+}
+
+/** Writes the token taken by captureToken into session storage, for a reload of the tab. */
+export function keepToken() {
+  if (token !== undefined) sessionStorage.setItem(TOKEN_KEY, token);
 }
 
 async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknown>> {
@@ -51,7 +68,7 @@ async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknow
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-werkbruecke-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+      headers: { 'content-type': 'application/json', 'x-werkbruecke-token': currentToken() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -64,9 +81,51 @@ async function httpInvoke(name: string, input: unknown): Promise<Envelope<unknow
   }
 }
 
+const invoke = (name: string, input: unknown) => (window.api ? window.api.invoke(name, input) : httpInvoke(name, input));
+
+// Calls started by the start script (boot.ts) before the app's script is loaded, so that the start page's data
+// travels while React is still being parsed (ui_first_rows_ms in npm run bench). Each answer is taken once: by
+// call() with the same name and input, or by the first render through prefetched(); dropPrefetched() forgets the
+// rest once the first page is shown, so that nothing later gets an old answer.
+interface Early {
+  promise: Promise<Envelope<unknown>>;
+  envelope?: Envelope<unknown>;
+}
+const early = new Map<string, Early>();
+/** Until the first page is shown: afterwards nothing is asked for in advance any more. */
+let starting = true;
+const keyOf = (name: string, input: unknown) => `${name} ${JSON.stringify(input ?? {})}`;
+
+/**
+ * Starts a call now, for a page that is not there yet. Returns its answer's promise (never rejects), or null once
+ * the first page is shown (then the page asks for itself).
+ */
+export function prefetch<K extends CallName>(name: K, input: CallInput<K>): Promise<Envelope<CallOutput<K>>> | null {
+  if (!starting) return null;
+  const entry: Early = { promise: invoke(name, input) };
+  void entry.promise.then((e) => (entry.envelope = e));
+  early.set(keyOf(name, input), entry);
+  return entry.promise as Promise<Envelope<CallOutput<K>>>;
+}
+
+/** The data of a prefetched call that has already succeeded, else undefined: lets the first render show it at once. */
+export function prefetched<K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> | undefined {
+  const envelope = early.get(keyOf(name, input))?.envelope;
+  return envelope?.ok ? (envelope.data as CallOutput<K>) : undefined;
+}
+
+/** Forgets prefetched answers and ends asking in advance (called once the first page is shown, and when the page changes). */
+export function dropPrefetched() {
+  early.clear();
+  starting = false;
+}
+
 export async function call<K extends CallName>(name: K, ...args: {} extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallOutput<K>> {
   const input = args[0] ?? {};
-  const envelope = window.api ? await window.api.invoke(name, input) : await httpInvoke(name, input);
+  const key = keyOf(name, input);
+  const pending = early.get(key);
+  early.delete(key);
+  const envelope = pending ? await pending.promise : await invoke(name, input);
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.data as CallOutput<K>;
 }

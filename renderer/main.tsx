@@ -1,26 +1,23 @@
+// The app: texts in the saved UI language, then React. Loaded by boot.ts, which has already asked for the
+// settings and the start page's data.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { call, captureToken } from './api';
+import type { UiLanguage } from '../shared/system';
+import { call } from './api';
 import { App } from './App';
-import { initI18n } from './i18n';
-import './styles.css';
+import { initI18n } from './i18n/init';
 
-// A new address pasted into the same tab (browser mode restarted, so a new token): take it and start over with it,
-// so nothing shown under the old token ("Zugriff verweigert") stays on the page.
-window.addEventListener('hashchange', () => {
-  if (captureToken()) window.location.reload();
-});
-
-async function boot() {
-  captureToken();
-  let lng: 'de' | 'en' = 'de';
+async function start() {
+  // boot.ts runs as soon as it is loaded (async: it does not wait for the style sheet); the page is tiny, but the
+  // root element must be there before React renders into it.
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  let lng: UiLanguage = 'de';
   try {
     lng = (await call('settings.get')).uiLanguage;
   } catch {
     // The UI still starts in German; the page shows the connection error on its first call.
   }
-  await initI18n(lng);
-  document.documentElement.lang = lng;
+  document.documentElement.lang = await initI18n(lng);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
@@ -28,4 +25,4 @@ async function boot() {
   );
 }
 
-void boot();
+void start();

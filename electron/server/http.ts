@@ -36,6 +36,31 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** Kinds of files the build also writes compressed (FILE.br, FILE.gz), and the suffix of each encoding. */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
+const ENCODINGS = { br: '.br', gzip: '.gz' } as const;
+type Encoding = keyof typeof ENCODINGS;
+
+/** The best encoding the request accepts (Accept-Encoding, q=0 refuses) that has a compressed copy of the file. */
+export function pickEncoding(accept: string | undefined, file: string): Encoding | null {
+  if (!accept) return null;
+  const accepted = new Set<string>();
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  let mtime: number | undefined;
+  for (const enc of Object.keys(ENCODINGS) as Encoding[]) {
+    if (!accepted.has(enc) && !accepted.has('*')) continue;
+    const copy = fs.statSync(`${file}${ENCODINGS[enc]}`, { throwIfNoEntry: false });
+    // Only a copy written with or after the file itself (never an older build's).
+    mtime ??= fs.statSync(file).mtimeMs;
+    if (copy?.isFile() && copy.mtimeMs >= mtime) return enc;
+  }
+  return null;
+}
+
 export interface BrowserServer {
   url: string;
   /** The address to open, with the token in the fragment (never sent to the server or logged). */
@@ -136,7 +161,7 @@ export async function startServer(o: {
     }
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, denied('method_not_allowed', 'Method not allowed'));
-    serveStatic(res, pathname);
+    serveStatic(req, res, pathname);
   }
 
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string) {
@@ -194,7 +219,7 @@ export async function startServer(o: {
     });
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string) {
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     let rel = pathname;
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(staticRoot, `.${rel}`);
@@ -203,14 +228,24 @@ export async function startServer(o: {
       return res.end('Not found');
     }
     const ext = path.extname(file);
-    res.writeHead(200, {
-      'content-type': MIME[ext] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
+    // A copy compressed at build time (electron/scripts/build.mjs) when the browser takes it: fewer bytes to send
+    // while the core may be busy with the start page's first calls.
+    const encoding = COMPRESSIBLE.has(ext) ? pickEncoding(req.headers['accept-encoding'], file) : null;
+    const body = encoding ? `${file}${ENCODINGS[encoding]}` : file;
+    // Read whole and sent in one write (the renderer's files are small): the answer does not wait for the event
+    // loop between chunks of a stream.
+    fs.readFile(body, (e, data) => {
+      if (e) return fail(res, e);
+      res.writeHead(200, {
+        'content-type': MIME[ext] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+        'cache-control': ext === '.html' ? 'no-store' : 'max-age=3600',
+        'content-length': String(data.length),
+        ...(COMPRESSIBLE.has(ext) ? { vary: 'accept-encoding' } : {}),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
     });
-    const stream = fs.createReadStream(file);
-    stream.on('error', (e) => fail(res, e));
-    stream.pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import { UI_LANGUAGES, type UiLanguage } from '../../shared/system';
 import { call } from '../api';
 import { ErrorBanner, SelectField } from '../components/forms';
 import { BackupSection } from './BackupSection';
-import i18n from '../i18n';
+import i18n, { changeLanguage as switchLanguage } from '../i18n/init';
 import { href } from '../router';
 import { CalendarFolderSettings } from './immigration/CalendarFolderSettings';
 import { RetentionSettings } from './network/RetentionSettings';
@@ -19,8 +19,7 @@ export function SettingsPage() {
     setError(null);
     try {
       const s = await call('settings.save', { uiLanguage: lng as UiLanguage });
-      await i18n.changeLanguage(s.uiLanguage);
-      document.documentElement.lang = s.uiLanguage;
+      await switchLanguage(s.uiLanguage);
     } catch (e) {
       setError(e);
     }

@@ -2,49 +2,45 @@ import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/format';
 import { TRAINEE_PAGE_SIZE } from '../../shared/paging';
-import { call } from '../api';
+import { call, prefetched } from '../api';
 import { ErrorBanner } from '../components/forms';
 import { href } from '../router';
 import { TodayContext } from '../todayContext';
 import { useAsync } from '../useAsync';
 import { TodayList } from './TodayList';
-
-type Filter = 'all' | 'active' | 'ended';
+import { START_FILTERS, traineeListInput, type TraineeStatusFilter as Filter } from './traineeListQuery';
 
 export function TraineeList() {
   const { t } = useTranslation(['trainees', 'firm', 'common']);
   const { t: tc } = useTranslation('common');
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<Filter>('all');
+  const [search, setSearch] = useState(START_FILTERS.search);
+  const [status, setStatus] = useState<Filter>(START_FILTERS.status);
   // Filters and the page shown (issue 14): a change of filter starts again at the first page.
-  const [occupationId, setOccupationId] = useState('');
-  const [trainingYear, setTrainingYear] = useState(0);
-  const [onlyAttention, setOnlyAttention] = useState(false);
-  const [offset, setOffset] = useState(0);
+  const [occupationId, setOccupationId] = useState(START_FILTERS.occupationId);
+  const [trainingYear, setTrainingYear] = useState(START_FILTERS.trainingYear);
+  const [onlyAttention, setOnlyAttention] = useState(START_FILTERS.onlyAttention);
+  const [offset, setOffset] = useState(START_FILTERS.offset);
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setOffset(0);
   };
-  const list = useAsync(
-    () =>
-      call('trainees.list', {
-        search,
-        status,
-        offset,
-        limit: TRAINEE_PAGE_SIZE,
-        ...(occupationId ? { occupationId } : {}),
-        ...(trainingYear ? { trainingYear } : {}),
-        ...(onlyAttention ? { attention: true } : {}),
-      }),
-    [search, status, occupationId, trainingYear, onlyAttention, offset],
-  );
-  const occupations = useAsync(() => call('occupations.list'), []);
-  const firm = useAsync(() => call('firm.get'), []);
+  const query = traineeListInput({ search, status, offset, occupationId, trainingYear, onlyAttention });
+  // The first page, occupations and firm come from the start's calls when they are already there (boot.ts).
+  const list = useAsync(() => call('trainees.list', query), [search, status, occupationId, trainingYear, onlyAttention, offset], () => prefetched('trainees.list', query));
+  const occupations = useAsync(() => call('occupations.list'), [], () => prefetched('occupations.list', {}));
+  const firm = useAsync(() => call('firm.get'), [], () => prefetched('firm.get', {}));
   const today = useContext(TodayContext);
   const attention = new Set(today?.attention ?? []);
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const filtered = Boolean(search || status !== 'all' || occupationId || trainingYear || onlyAttention);
+  // The rows repeat a handful of texts (status, languages): each is translated once per render, not once per row.
+  const texts = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let s = texts.get(key);
+    if (s === undefined) texts.set(key, (s = make()));
+    return s;
+  };
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
@@ -125,16 +121,16 @@ export function TraineeList() {
                   <a href={href(`/trainees/${r.id}`)}>
                     {r.lastName}, {r.firstName}
                   </a>
-                  {attention.has(r.id) ? <span className="pill pill-danger attention">{t('today.attention')}</span> : null}
+                  {attention.has(r.id) ? <span className="pill pill-danger attention">{once('attention', () => t('today.attention'))}</span> : null}
                 </td>
                 <td>{r.occupationName}</td>
                 <td>
                   {formatDate(r.contractStart)} – {formatDate(r.contractEndPlanned)}
                 </td>
-                <td>{r.firstLanguages.map((l) => tc(`languages.${l}` as 'languages.de')).join(', ')}</td>
+                <td>{r.firstLanguages.map((l) => once(`language ${l}`, () => tc(`languages.${l}` as 'languages.de'))).join(', ')}</td>
                 <td>{r.germanLevel ?? '—'}</td>
                 <td>
-                  <span className={`pill pill-${r.status}`}>{t(`statusLabel.${r.status}`)}</span>
+                  <span className={`pill pill-${r.status}`}>{once(`status ${r.status}`, () => t(`statusLabel.${r.status}`))}</span>
                 </td>
               </tr>
             ))}

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, TOKEN_HEADER, type BrowserServer } from '../../electron/server/http';
 import { tempDir, testCore, traineeInput } from './helpers';
@@ -113,6 +114,59 @@ describe('browser mode server', () => {
     expect((await request(s, { path: '/api/trainees.list', method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: s.token }, body: '{nope' })).status).toBe(400);
     expect((await request(s, { path: '/api/trainees.list', method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: s.token }, body: '{}' })).status).toBe(415);
     expect((await request(s, { path: '/api/trainees.list', headers: { [TOKEN_HEADER]: s.token } })).status).toBe(405);
+  });
+
+  it('sends a file compressed at build time to a browser that takes it, never an older copy, with the same headers', async () => {
+    const { core } = await start();
+    const staticDir = tempDir();
+    fs.mkdirSync(path.join(staticDir, 'assets'));
+    const file = path.join(staticDir, 'assets', 'app.js');
+    const js = `export const words = ${JSON.stringify('Auszubildende '.repeat(2000))};`;
+    fs.writeFileSync(file, js);
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(js));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(js));
+    await server!.close();
+    server = await startServer({ registry: core.registry, staticDir });
+    const s = server;
+    const get = (acceptEncoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+        const headers: Record<string, string> = { host: `127.0.0.1:${s.port}`, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) };
+        http
+          .get({ host: '127.0.0.1', port: s.port, path: '/assets/app.js', headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const raw = Buffer.concat(chunks);
+              const enc = res.headers['content-encoding'];
+              const body = enc === 'br' ? zlib.brotliDecompressSync(raw) : enc === 'gzip' ? zlib.gunzipSync(raw) : raw;
+              expect(Number(res.headers['content-length'])).toBe(raw.length);
+              resolve({ headers: res.headers, text: body.toString('utf8') });
+            });
+          })
+          .on('error', reject);
+      });
+    const br = await get('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.text).toBe(js);
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(br.headers['cache-control']).toBe('max-age=3600');
+    expect(br.headers.vary).toBe('accept-encoding');
+    const gz = await get('br;q=0, gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.text).toBe(js);
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(js);
+    expect(plain.headers.vary).toBe('accept-encoding');
+    // The file rebuilt after its copies (an older build's copies left behind): the file itself, as it is now.
+    const newer = `${js}\nexport const rebuilt = true;`;
+    fs.writeFileSync(file, newer);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
+    const fresh = await get('gzip, deflate, br');
+    expect(fresh.headers['content-encoding']).toBeUndefined();
+    expect(fresh.text).toBe(newer);
   });
 
   it('serves the renderer with a CSP and nothing outside its folder', async () => {

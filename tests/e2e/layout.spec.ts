@@ -20,6 +20,16 @@ async function expectNoOverlap(page: Page, overdue: RegExp) {
   }
 }
 
+/**
+ * The navigation's counts are in for the page shown (data-counts turns "loading" in the same render that changes
+ * the page, so a "loaded" seen after the page's own content is this page's), and the demo has open items in both.
+ */
+async function expectNavCounts(page: Page) {
+  const nav = page.locator('header.topbar nav');
+  await expect(nav).toHaveAttribute('data-counts', 'loaded');
+  await expect(nav.locator('.nav-count')).toHaveText([/^\d+$/, /^\d+$/]);
+}
+
 test('the overdue badge never overlaps the name column at 1366×768, in German and in English', async ({ page, app }) => {
   test.setTimeout(240_000);
   await app.stop();
@@ -28,6 +38,7 @@ test('the overdue badge never overlaps the name column at 1366×768, in German a
   await page.setViewportSize({ width: 1366, height: 768 });
   await openApp(page, app);
   await expect(page.locator('section.today')).toBeVisible();
+  await expectNavCounts(page);
   await page.screenshot({ path: '/tmp/signoff/start-de.png' });
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'Fristen', exact: true }).click();
@@ -40,5 +51,6 @@ test('the overdue badge never overlaps the name column at 1366×768, in German a
   await expectNoOverlap(page, /^overdue by \d+ days?$/);
   await nav.getByRole('link', { name: 'Trainees', exact: true }).click();
   await expect(page.locator('section.today')).toBeVisible();
+  await expectNavCounts(page);
   await page.screenshot({ path: '/tmp/signoff/start-en.png' });
 });

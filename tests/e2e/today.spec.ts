@@ -26,6 +26,9 @@ test('the start page lists what needs doing, links to it, and the navigation cou
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('navigation').getByRole('link', { name: 'Auszubildende' }).click();
   await expect(today).toBeVisible();
+  // The counts for this page are in (data-counts, App.tsx) before the screenshot.
+  await expect(page.locator('header.topbar nav')).toHaveAttribute('data-counts', 'loaded');
+  await expect(nachweise.locator('.nav-count')).toHaveText('1');
   await page.screenshot({ path: test.info().outputPath('start-de.png') });
 });
 
