@@ -61,7 +61,7 @@ describe('glossary CSV export and import', () => {
     await a.call('glossary.markChecked', { id: rohr.id, language: 'ar' });
     const exported = await exportCsv(a, 'anlagenmechaniker-shk');
     const lines = exported.buf.toString('utf8').split('\r\n');
-    const rohrLine = parseCsv(lines[0]!.replace('\uFEFF', '') + '\r\n' + lines.find((l) => l.startsWith('Rohr;'))!).records[1]!.cells;
+    const rohrLine = parseCsv(lines[0]!.replace('\uFEFF', '') + '\r\n' + lines.find((l) => l.startsWith('Rohr;'))!, 10).records[1]!.cells;
     const unchecked = rohrLine.at(-1)!.split(', ');
     expect(unchecked).toContain('prs');
     expect(unchecked).not.toContain('ar');
