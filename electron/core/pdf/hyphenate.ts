@@ -14,6 +14,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { hyphenateSync } from 'hyphen/de';
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
 import TextInlinesModule from 'pdfmake/js/TextInlines';
+import { installFastMeasure } from './measure';
 import { RTL_LETTER } from './rtl';
 
 const SHY = '\u00AD';
@@ -131,6 +132,8 @@ let installed = false;
 export function installSoftHyphens() {
   if (installed) return;
   installed = true;
+  // Under this file's measure (which calls it and widthOfText): printer.ts's faster measuring (pdf/measure.ts).
+  installFastMeasure();
   const TextInlines = unwrap(TextInlinesModule) as unknown as { prototype: { measure(a: Inline[], s: unknown): Inline[]; widthOfText(t: string, i: Inline): number } };
   const LayoutBuilder = unwrap(LayoutBuilderModule) as unknown as { prototype: { buildNextLine(this: Builder, node: { _inlines?: Inline[] }): Line | null } };
 
