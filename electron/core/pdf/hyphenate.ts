@@ -138,12 +138,23 @@ export function installSoftHyphens() {
   const LayoutBuilder = unwrap(LayoutBuilderModule) as unknown as { prototype: { buildNextLine(this: Builder, node: { _inlines?: Inline[] }): Line | null } };
 
   const measure = TextInlines.prototype.measure;
+  /** Per font: whether two letters form one glyph (the same answer for every document with that font). */
+  const ligatures = new WeakMap<object, Map<string, boolean>>();
+  const isLigature = (font: Inline['font'], pair: string) => {
+    // pdfkit's font of one document; its parsed font (fontkit) is shared by printer.ts's documents (pdf/measure.ts).
+    const key = (font as { font?: object }).font ?? font;
+    let known = ligatures.get(key);
+    if (!known) ligatures.set(key, (known = new Map()));
+    let one = known.get(pair);
+    if (one === undefined) known.set(pair, (one = font.layout(pair).glyphs.length < 2));
+    return one;
+  };
   TextInlines.prototype.measure = function (this: typeof TextInlines.prototype, array, styleContextStack) {
     const items = measure.call(this, array, styleContextStack);
     items.forEach((item, i) => {
       if (!item.text.includes(SHY)) return;
       const ends = item.text.endsWith(SHY);
-      item.text = item.text.split(SHY).join('');
+      item.text = item.text.replaceAll(SHY, '');
       item.width = this.widthOfText(item.text, item);
       if (!ends) return;
       // The piece's width includes the kerning to the next piece's first letter: the pieces sit where the glyphs
@@ -153,7 +164,7 @@ export function installSoftHyphens() {
       // Two letters the font joins into one glyph (DejaVu's "ff" in "Werk-stof-fe"): no ligature across a syllable
       // break. The pieces are drawn apart (printer.ts does not join them), so the word looks the same whether or
       // not the line breaks there, and the same in both printers (the ligature made 70 pixels of difference).
-      item.ligature = next !== undefined && next !== '' && item.font.layout(last + next).glyphs.length < 2;
+      item.ligature = next !== undefined && next !== '' && isLigature(item.font, last + next);
       item.kern = next && !item.ligature ? this.widthOfText(last + next, item) - this.widthOfText(last, item) - this.widthOfText(next, item) : 0;
       item.width += item.kern;
       item.shy = this.widthOfText(HYPHENATION_MARK, item);

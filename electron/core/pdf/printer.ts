@@ -186,6 +186,7 @@ export function printPdf(doc: TDocumentDefinitions, setup: PrinterSetup): Promis
   ) as unknown as InstanceType<typeof PDFKitDocument>;
   // Measured faster, with the fonts' caches shared across documents (pdf/measure.ts).
   shareFontCaches(kit, setup.fonts);
+  bufferPageContent(kit);
   const builder = new LayoutBuilder(pageSize, normalizePageMargin(d.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   const pages = builder.layoutDocument(d.content, kit, d.styles ?? {}, d.defaultStyle ?? { fontSize: 12, font: 'Roboto' }, d.background, header, footer, d.watermark, d.pageBreakBefore);
@@ -196,6 +197,45 @@ export function printPdf(doc: TDocumentDefinitions, setup: PrinterSetup): Promis
     kit.on('end', () => resolve(Buffer.concat(chunks)));
     kit.on('error', reject);
     kit.end();
+  });
+}
+
+interface KitPage {
+  write(chunk: unknown): unknown;
+  end(): unknown;
+}
+
+/**
+ * pdfkit writes every operator of a page (a colour, a position, a run of glyphs) as its own Buffer (its text and
+ * a line break) into the page's content stream, and joins them at the page's end: thousands of small buffers a
+ * page. Here the page collects the operators' text and hands it over as one buffer before anything else is
+ * written to it, and before the page ends: the same bytes in the same order.
+ */
+function bufferPageContent(kit: InstanceType<typeof PDFKitDocument>) {
+  const doc = kit as unknown as { page: KitPage; on(event: 'pageAdded', fn: () => void): void };
+  doc.on('pageAdded', () => {
+    const page = doc.page;
+    const write = page.write.bind(page);
+    const end = page.end.bind(page);
+    let text = '';
+    const flush = () => {
+      if (text === '') return;
+      // As pdfkit's PDFReference.write: the operator's text and a line break, as bytes (latin1).
+      write(Buffer.from(text, 'binary'));
+      text = '';
+    };
+    page.write = (chunk: unknown) => {
+      if (chunk instanceof Uint8Array) {
+        flush();
+        return write(chunk);
+      }
+      text += `${chunk as string}\n`;
+      return undefined;
+    };
+    page.end = () => {
+      flush();
+      return end();
+    };
   });
 }
 
