@@ -141,8 +141,9 @@ export function installSoftHyphens() {
   /** Per font: whether two letters form one glyph (the same answer for every document with that font). */
   const ligatures = new WeakMap<object, Map<string, boolean>>();
   const isLigature = (font: Inline['font'], pair: string) => {
-    // pdfkit's font of one document; its parsed font (fontkit) is shared by printer.ts's documents (pdf/measure.ts).
-    const key = (font as { font?: object }).font ?? font;
+    // pdfkit's font of one document; printer.ts's documents share a font file's widths (pdf/measure.ts), and so
+    // these answers.
+    const key = (font as { wbWidths?: object }).wbWidths ?? font;
     let known = ligatures.get(key);
     if (!known) ligatures.set(key, (known = new Map()));
     let one = known.get(pair);

@@ -9,11 +9,9 @@
 // - measure: the words of one text node are copies of the node's properties (TextBreaker.getBreaks), and the
 //   style stack does not change during one call, so an inline with exactly the same own properties (same keys in
 //   the same order, the same values) as the one before gets the same resolved style without a lookup;
-// - widthOfText: a text's advance width per font file is kept across documents (the same words recur on every
-//   sheet and in every export), and so is pdfkit's glyph run per word (the font's layout cache), shared by all
-//   documents using that font file. Runs depend only on the font file and the text (no font features: with
-//   features pdfkit shapes anew every time, as before). Glyph ids are the font file's, so every document's own
-//   font subset gets the same glyphs as before.
+// - widthOfText: a text's advance width (pdfkit's layout, without font features) is kept per font file across
+//   documents: the same words recur on every sheet and in every export. With font features pdfkit measures as
+//   before.
 // pdfmake is pinned (printer.ts); tests/core/pdfPrinter.test.ts compares printer.ts with pdfmake's printer.
 import TextInlinesModule from 'pdfmake/js/TextInlines';
 import StyleContextStackModule from 'pdfmake/js/StyleContextStack';
@@ -22,9 +20,6 @@ const unwrap = <T>(m: T): T => ((m as { __esModule?: boolean; default?: T }).__e
 
 /** pdfkit's EmbeddedFont, as far as used here. */
 interface KitFont {
-  /** The parsed font (fontkit) and this document's subset of it. */
-  font?: unknown;
-  subset?: unknown;
   layoutCache?: Record<string, unknown>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
   widthOfString(text: string, size: number, features: unknown): number;
@@ -66,41 +61,31 @@ const TRAILING = /(\s)+$/g;
 /** Own properties of a word that are not its style (set by TextBreaker per word, or by measure on the first). */
 const NOT_STYLE = new Set(['text', 'lineEnd', 'noNewLine', 'leadingCut', 'leadingIndent']);
 
-/** The fonts of the documents printer.ts draws, by font file: one parsed font, its glyph runs and text widths. */
-const shared = new Map<string, { font: unknown; runs: Record<string, unknown>; widths: Map<string, number> }>();
-/** Bound on the shared caches (distinct texts); beyond it they start again empty. */
+/** Advance widths of texts by font file, for the documents printer.ts draws. */
+const shared = new Map<string, Map<string, number>>();
+/** Bound on a font file's widths (distinct texts); beyond it they start again empty. */
 const MAX_ENTRIES = 100_000;
 
 /**
- * Marks a pdfmake PDFDocument as drawn by printer.ts: its fonts share their caches per font file. A document's
- * font keeps its own subset and ids; it uses the font file's one parsed fontkit font (the same bytes), so that
- * the shared glyph runs refer to one font and not to every document that ever added a word.
+ * Marks a pdfmake PDFDocument as drawn by printer.ts: measured with the fast measure, its fonts' text widths
+ * shared per font file. (Only the widths, plain numbers: pdfkit's glyph runs refer to the document's own parsed
+ * font, and sharing that font across documents changed the text mapping of glyphs first met in another
+ * document's font subset, e.g. Arabic letter forms.)
  */
 export function shareFontCaches(kit: unknown, fonts: Record<string, Record<string, string>>) {
   const doc = kit as { provideFont(family: string, bold: boolean, italics: boolean): KitFont; wbFastMeasure?: boolean };
   doc.wbFastMeasure = true;
   const provide = doc.provideFont.bind(doc);
-  const done = new Set<KitFont>();
   doc.provideFont = (family, bold, italics) => {
     const font = provide(family, bold, italics);
-    if (done.has(font)) return font;
-    done.add(font);
+    if (font.wbWidths) return font;
     const type = bold && italics ? 'bolditalics' : bold ? 'bold' : italics ? 'italics' : 'normal';
     const file = fonts[family]?.[type];
-    // Only pdfkit's embedded (TrueType) fonts have a layout cache to share, and only an untouched one.
-    if (typeof file !== 'string' || !font.layoutCache || !font.font || Object.keys(font.layoutCache).length > 0) return font;
-    let cache = shared.get(file);
-    // The glyph runs grow with the widths (a run is made for a word when a text with it is measured).
-    if (!cache || cache.widths.size > MAX_ENTRIES) {
-      cache = { font: font.font, runs: Object.create(null) as Record<string, unknown>, widths: new Map() };
-      shared.set(file, cache);
-    }
-    if (font.font !== cache.font) {
-      font.font = cache.font;
-      font.subset = (cache.font as { createSubset(): unknown }).createSubset();
-    }
-    font.layoutCache = cache.runs;
-    font.wbWidths = cache.widths;
+    // Only pdfkit's embedded (TrueType) fonts: they measure with layout().
+    if (typeof file !== 'string' || !font.layoutCache) return font;
+    let widths = shared.get(file);
+    if (!widths || widths.size > MAX_ENTRIES) shared.set(file, (widths = new Map()));
+    font.wbWidths = widths;
     return font;
   };
 }
