@@ -20,6 +20,8 @@ const unwrap = <T>(m: T): T => ((m as { __esModule?: boolean; default?: T }).__e
 
 /** pdfkit's EmbeddedFont, as far as used here. */
 interface KitFont {
+  layoutRun?(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: Record<string, number>[]; advanceWidth: number };
+  layoutCached?(text: string): unknown;
   layoutCache?: Record<string, unknown>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
   widthOfString(text: string, size: number, features: unknown): number;
@@ -61,16 +63,25 @@ const TRAILING = /(\s)+$/g;
 /** Own properties of a word that are not its style (set by TextBreaker per word, or by measure on the first). */
 const NOT_STYLE = new Set(['text', 'lineEnd', 'noNewLine', 'leadingCut', 'leadingIndent']);
 
-/** Advance widths of texts by font file, for the documents printer.ts draws. */
-const shared = new Map<string, Map<string, number>>();
-/** Bound on a font file's widths (distinct texts); beyond it they start again empty. */
-const MAX_ENTRIES = 100_000;
+/** A word's glyphs as pdfkit's encode uses them: plain values, no reference to a document's parsed font. */
+interface Run {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: Record<string, number>[];
+  advanceWidth: number;
+}
+
+/** By font file, for the documents printer.ts draws: advance widths of texts, and pdfkit's glyph runs of words. */
+const shared = new Map<string, { widths: Map<string, number>; runs: Map<string, Run> }>();
+/** Bounds on a font file's caches (distinct texts and words); beyond them they start again empty. */
+const MAX_WIDTHS = 100_000;
+const MAX_RUNS = 30_000;
 
 /**
- * Marks a pdfmake PDFDocument as drawn by printer.ts: measured with the fast measure, its fonts' text widths
- * shared per font file. (Only the widths, plain numbers: pdfkit's glyph runs refer to the document's own parsed
- * font, and sharing that font across documents changed the text mapping of glyphs first met in another
- * document's font subset, e.g. Arabic letter forms.)
+ * Marks a pdfmake PDFDocument as drawn by printer.ts: measured with the fast measure, its fonts' text widths and
+ * glyph runs shared per font file. pdfkit shapes every word of a document once (its layout cache, per document);
+ * the same words recur in every export. A shared run holds the glyphs' ids, advance widths and code points as
+ * plain values, taken when the word was shaped: not the glyph objects, which belong to one document's parsed
+ * font (sharing that font gave Arabic letter forms first met in another document's font subset no text mapping).
  */
 export function shareFontCaches(kit: unknown, fonts: Record<string, Record<string, string>>) {
   const doc = kit as { provideFont(family: string, bold: boolean, italics: boolean): KitFont; wbFastMeasure?: boolean };
@@ -81,11 +92,28 @@ export function shareFontCaches(kit: unknown, fonts: Record<string, Record<strin
     if (font.wbWidths) return font;
     const type = bold && italics ? 'bolditalics' : bold ? 'bold' : italics ? 'italics' : 'normal';
     const file = fonts[family]?.[type];
-    // Only pdfkit's embedded (TrueType) fonts: they measure with layout().
-    if (typeof file !== 'string' || !font.layoutCache) return font;
-    let widths = shared.get(file);
-    if (!widths || widths.size > MAX_ENTRIES) shared.set(file, (widths = new Map()));
-    font.wbWidths = widths;
+    // Only pdfkit's embedded (TrueType) fonts: they measure with layout() and cache runs in layoutCached().
+    if (typeof file !== 'string' || !font.layoutCache || typeof font.layoutRun !== 'function') return font;
+    let cache = shared.get(file);
+    if (!cache) shared.set(file, (cache = { widths: new Map(), runs: new Map() }));
+    if (cache.widths.size > MAX_WIDTHS) cache.widths = new Map();
+    if (cache.runs.size > MAX_RUNS) cache.runs = new Map();
+    const { runs } = cache;
+    font.wbWidths = cache.widths;
+    // pdfkit's layoutCached (a run per word, shaped without font features), with the runs of the font file.
+    font.layoutCached = (text: string) => {
+      let run = runs.get(text);
+      if (!run) {
+        const r = font.layoutRun!(text);
+        run = {
+          glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints })),
+          positions: r.positions,
+          advanceWidth: r.advanceWidth,
+        };
+        runs.set(text, run);
+      }
+      return run;
+    };
     return font;
   };
 }
