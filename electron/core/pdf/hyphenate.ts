@@ -29,6 +29,8 @@ const WORD = /\p{L}{6,}/gu;
 /** Tokens that are no words: mail addresses, links. */
 const NOT_PROSE = /@|:\/\/|^www\./;
 const cache = new Map<string, string>();
+/** Whole texts hyphenated before (labels, recurring entries, the same sheets exported again). */
+const texts = new Map<string, string>();
 
 function hyphenateWords(words: Set<string>) {
   const unknown = [...words].filter((w) => !cache.has(w));
@@ -91,12 +93,24 @@ export function hyphenateDocument(doc: TDocumentDefinitions): TDocumentDefinitio
   const defaultFont = typeof doc.defaultStyle?.font === 'string' ? doc.defaultStyle.font : undefined;
   visit(doc.content as Content, defaultFont, (get, set) => targets.push([get, set]));
   const words = new Set<string>();
-  for (const [get] of targets) eachWord(get(), (w) => words.add(w));
+  const todo: [() => string, (s: string) => void][] = [];
+  for (const target of targets) {
+    const s = target[0]();
+    const known = texts.get(s);
+    if (known !== undefined) target[1](known);
+    else {
+      eachWord(s, (w) => words.add(w));
+      todo.push(target);
+    }
+  }
   hyphenateWords(words);
-  for (const [get, set] of targets) {
+  if (texts.size > 20_000) texts.clear();
+  for (const [get, set] of todo) {
     const s = get();
-    if (WORD.test(s)) set(hyphenateText(s));
+    const out = WORD.test(s) ? hyphenateText(s) : s;
     WORD.lastIndex = 0;
+    texts.set(s, out);
+    if (out !== s) set(out);
   }
   return doc;
 }

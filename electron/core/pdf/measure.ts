@@ -114,6 +114,29 @@ export function shareFontCaches(kit: unknown, fonts: Record<string, Record<strin
       }
       return run;
     };
+    // pdfkit's layout (the runs of a text's words, split after each space or tab), with the glyphs and positions
+    // pushed onto one array each instead of concatenated anew for every word: the same arrays, less garbage.
+    const layout = font.layout.bind(font);
+    font.layout = (text: string, features: unknown, onlyWidth: boolean) => {
+      if (features) return layout(text, features, onlyWidth);
+      const glyphs: unknown[] | null = onlyWidth ? null : [];
+      const positions: unknown[] | null = onlyWidth ? null : [];
+      let advanceWidth = 0;
+      let last = 0;
+      for (let index = 0; index <= text.length; index++) {
+        const c = index < text.length ? text.charCodeAt(index) : -1;
+        if (c === 32 || c === 9 || (c === -1 && last < index)) {
+          const run = font.layoutCached!(text.slice(last, index + 1)) as Run;
+          if (glyphs && positions) {
+            for (const g of run.glyphs) glyphs.push(g);
+            for (const p of run.positions) positions.push(p);
+          }
+          advanceWidth += run.advanceWidth;
+          last = index + 1;
+        }
+      }
+      return { glyphs, positions, advanceWidth } as { advanceWidth: number };
+    };
     return font;
   };
 }
