@@ -104,12 +104,12 @@ export function hyphenateDocument(doc: TDocumentDefinitions): TDocumentDefinitio
     }
   }
   hyphenateWords(words);
-  if (texts.size > 20_000) texts.clear();
+  if (texts.size > 10_000) texts.clear();
   for (const [get, set] of todo) {
     const s = get();
     const out = WORD.test(s) ? hyphenateText(s) : s;
     WORD.lastIndex = 0;
-    texts.set(s, out);
+    if (s.length <= 2000) texts.set(s, out);
     if (out !== s) set(out);
   }
   return doc;
