@@ -32,6 +32,12 @@ const cache = new Map<string, string>();
 /** Whole texts hyphenated before (labels, recurring entries, the same sheets exported again). */
 const texts = new Map<string, string>();
 
+/** Forgets the words and texts hyphenated before (the bench's "first export" figure). */
+export function forgetHyphenation() {
+  cache.clear();
+  texts.clear();
+}
+
 function hyphenateWords(words: Set<string>) {
   const unknown = [...words].filter((w) => !cache.has(w));
   if (unknown.length === 0) return;

@@ -147,6 +147,11 @@ export function shareFontCaches(kit: unknown, fonts: Record<string, Record<strin
   };
 }
 
+/** Forgets the widths and glyph runs kept across documents (the bench's "first export" figure). */
+export function forgetSharedMeasures() {
+  shared.clear();
+}
+
 let installed = false;
 
 export function installFastMeasure() {
