@@ -248,8 +248,9 @@ interface PrintedWeek {
 function printedWeeks(store: Store, t: Trainee, range: { from?: string | undefined; to?: string | undefined }, now: Date): PrintedWeek[] {
   const lo = range.from ?? '0000-01-01';
   const hi = range.to ?? '9999-12-31';
-  const byId = new Map(recordsInRange(store, t).map((r) => [r.id, r]));
-  return weekRows(store.db, t, toIsoDate(now))
+  const all = recordsInRange(store, t);
+  const byId = new Map(all.map((r) => [r.id, r]));
+  return weekRows(store.db, t, toIsoDate(now), all)
     .map((week, i) => ({ week, no: i + 1, records: week.recordIds.map((id) => byId.get(id)!).filter(Boolean) }))
     .filter((w) => (w.records.length > 0 || w.week.state === 'missing') && w.week.from <= hi && w.week.to >= lo)
     .map((w) => ({ ...w, records: w.records.filter((r) => r.from <= hi && r.to >= lo) }))

@@ -1,6 +1,6 @@
 // Which weeks of a training have a sheet, which are missing, which wait for a sign-off: the trainee's list and
 // the supervisor's overview over everyone in training.
-import type { NachweisList, WeekRow } from '../../../shared/nachweis';
+import type { NachweisList, NachweisRecord, WeekRow } from '../../../shared/nachweis';
 import { toIsoDate } from '../../../shared/format';
 import { addDays, isoWeek, isoWeekday, mondayOf, trainingYear } from '../../../shared/trainingCalendar';
 import type { Trainee } from '../../../shared/trainees';
@@ -10,22 +10,28 @@ import { getTrainee } from '../trainees/service';
 import { publicHolidays } from './holidays';
 import { getMode, linkablePositions, RECORD_SELECT, toRecord, trainingEnd, type AmendmentRow, type RecordRow } from './service';
 
-/**
- * Every week of the training up to next week (later ones only where something is written), with its sheets'
- * state: a past week without a sheet is 'missing'. Also the list the Ausbildungsnachweis PDF prints from.
- */
-export function weekRows(db: Db, t: Trainee, asOf: string): WeekRow[] {
-  const state = getFirm(db)?.federalState ?? null;
+/** All sheets of the trainee, oldest first. */
+function readSheets(db: Db, t: Trainee): NachweisRecord[] {
   const records = db.prepare(`${RECORD_SELECT} WHERE r.trainee_id = ? ORDER BY r.period_from`).all(t.id) as RecordRow[];
   const amendments = db
     .prepare('SELECT a.* FROM nachweis_amendments a JOIN nachweis_records r ON r.id = a.record_id WHERE r.trainee_id = ? ORDER BY a.id')
     .all(t.id) as AmendmentRow[];
   const byRecord = new Map<number, AmendmentRow[]>();
   for (const a of amendments) byRecord.set(a.record_id, [...(byRecord.get(a.record_id) ?? []), a]);
-  const byMonday = new Map<string, ReturnType<typeof toRecord>[]>();
-  for (const r of records) {
-    const m = mondayOf(r.period_from);
-    byMonday.set(m, [...(byMonday.get(m) ?? []), toRecord(r, byRecord.get(r.id) ?? [], t)]);
+  return records.map((r) => toRecord(r, byRecord.get(r.id) ?? [], t));
+}
+
+/**
+ * Every week of the training up to next week (later ones only where something is written), with its sheets'
+ * state: a past week without a sheet is 'missing'. Also the list the Ausbildungsnachweis PDF prints from, which
+ * passes the trainee's sheets it has read already (`sheets`: all of them, oldest first) so they are not parsed twice.
+ */
+export function weekRows(db: Db, t: Trainee, asOf: string, sheets?: NachweisRecord[]): WeekRow[] {
+  const state = getFirm(db)?.federalState ?? null;
+  const byMonday = new Map<string, NachweisRecord[]>();
+  for (const r of sheets ?? readSheets(db, t)) {
+    const m = mondayOf(r.from);
+    byMonday.set(m, [...(byMonday.get(m) ?? []), r]);
   }
   const end = trainingEnd(t);
   const out: WeekRow[] = [];

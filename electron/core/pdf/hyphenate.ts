@@ -14,6 +14,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { hyphenateSync } from 'hyphen/de';
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder';
 import TextInlinesModule from 'pdfmake/js/TextInlines';
+import { installFastMeasure } from './measure';
 import { RTL_LETTER } from './rtl';
 
 const SHY = '\u00AD';
@@ -28,6 +29,14 @@ const WORD = /\p{L}{6,}/gu;
 /** Tokens that are no words: mail addresses, links. */
 const NOT_PROSE = /@|:\/\/|^www\./;
 const cache = new Map<string, string>();
+/** Whole texts hyphenated before (labels, recurring entries, the same sheets exported again). */
+const texts = new Map<string, string>();
+
+/** Forgets the words and texts hyphenated before (the bench's "first export" figure). */
+export function forgetHyphenation() {
+  cache.clear();
+  texts.clear();
+}
 
 function hyphenateWords(words: Set<string>) {
   const unknown = [...words].filter((w) => !cache.has(w));
@@ -90,12 +99,24 @@ export function hyphenateDocument(doc: TDocumentDefinitions): TDocumentDefinitio
   const defaultFont = typeof doc.defaultStyle?.font === 'string' ? doc.defaultStyle.font : undefined;
   visit(doc.content as Content, defaultFont, (get, set) => targets.push([get, set]));
   const words = new Set<string>();
-  for (const [get] of targets) eachWord(get(), (w) => words.add(w));
+  const todo: [() => string, (s: string) => void][] = [];
+  for (const target of targets) {
+    const s = target[0]();
+    const known = texts.get(s);
+    if (known !== undefined) target[1](known);
+    else {
+      eachWord(s, (w) => words.add(w));
+      todo.push(target);
+    }
+  }
   hyphenateWords(words);
-  for (const [get, set] of targets) {
+  if (texts.size > 10_000) texts.clear();
+  for (const [get, set] of todo) {
     const s = get();
-    if (WORD.test(s)) set(hyphenateText(s));
+    const out = WORD.test(s) ? hyphenateText(s) : s;
     WORD.lastIndex = 0;
+    if (s.length <= 2000) texts.set(s, out);
+    if (out !== s) set(out);
   }
   return doc;
 }
@@ -131,16 +152,30 @@ let installed = false;
 export function installSoftHyphens() {
   if (installed) return;
   installed = true;
+  // Under this file's measure (which calls it and widthOfText): printer.ts's faster measuring (pdf/measure.ts).
+  installFastMeasure();
   const TextInlines = unwrap(TextInlinesModule) as unknown as { prototype: { measure(a: Inline[], s: unknown): Inline[]; widthOfText(t: string, i: Inline): number } };
   const LayoutBuilder = unwrap(LayoutBuilderModule) as unknown as { prototype: { buildNextLine(this: Builder, node: { _inlines?: Inline[] }): Line | null } };
 
   const measure = TextInlines.prototype.measure;
+  /** Per font: whether two letters form one glyph (the same answer for every document with that font). */
+  const ligatures = new WeakMap<object, Map<string, boolean>>();
+  const isLigature = (font: Inline['font'], pair: string) => {
+    // pdfkit's font of one document; printer.ts's documents share a font file's widths (pdf/measure.ts), and so
+    // these answers.
+    const key = (font as { wbWidths?: object }).wbWidths ?? font;
+    let known = ligatures.get(key);
+    if (!known) ligatures.set(key, (known = new Map()));
+    let one = known.get(pair);
+    if (one === undefined) known.set(pair, (one = font.layout(pair).glyphs.length < 2));
+    return one;
+  };
   TextInlines.prototype.measure = function (this: typeof TextInlines.prototype, array, styleContextStack) {
     const items = measure.call(this, array, styleContextStack);
     items.forEach((item, i) => {
       if (!item.text.includes(SHY)) return;
       const ends = item.text.endsWith(SHY);
-      item.text = item.text.split(SHY).join('');
+      item.text = item.text.replaceAll(SHY, '');
       item.width = this.widthOfText(item.text, item);
       if (!ends) return;
       // The piece's width includes the kerning to the next piece's first letter: the pieces sit where the glyphs
@@ -150,7 +185,7 @@ export function installSoftHyphens() {
       // Two letters the font joins into one glyph (DejaVu's "ff" in "Werk-stof-fe"): no ligature across a syllable
       // break. The pieces are drawn apart (printer.ts does not join them), so the word looks the same whether or
       // not the line breaks there, and the same in both printers (the ligature made 70 pixels of difference).
-      item.ligature = next !== undefined && next !== '' && item.font.layout(last + next).glyphs.length < 2;
+      item.ligature = next !== undefined && next !== '' && isLigature(item.font, last + next);
       item.kern = next && !item.ligature ? this.widthOfText(last + next, item) - this.widthOfText(last, item) - this.widthOfText(next, item) : 0;
       item.width += item.kern;
       item.shy = this.widthOfText(HYPHENATION_MARK, item);

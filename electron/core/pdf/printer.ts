@@ -21,6 +21,7 @@ import RendererModule from 'pdfmake/js/Renderer';
 import SVGMeasureModule from 'pdfmake/js/SVGMeasure';
 import { convertToDynamicContent } from 'pdfmake/js/helpers/tools';
 import { tableLayouts } from 'pdfmake/js/tableLayouts';
+import { shareFontCaches } from './measure';
 import { RTL_LETTER } from './rtl';
 
 // pdfmake's js/ files are CommonJS compiled from ES modules ({ __esModule, default }). Node (and the bundle)
@@ -122,8 +123,75 @@ export function joinRuns(inlines: Inline[]): Inline[] {
   return out ?? inlines;
 }
 
+/**
+ * The text state printer.ts keeps track of: pdfmake's renderer sets the opacity and the fill colour before every
+ * run of text (an ExtGState, a colour space, a colour and an empty fill: four operators), although most runs
+ * follow a run of the same colour with nothing drawn in between. Such repeats are left out: a run's text object
+ * (q … BT … ET Q) leaves the colour and opacity as they were, so the page looks the same.
+ */
+interface TextState {
+  /** Inside renderLine (only then are opacity and fill the renderer's text colour). */
+  drawing: boolean;
+  /** Content operators written to the current page so far. */
+  ops: number;
+  /** `ops` right after the last run of text; -1 when not on this page. */
+  after: number;
+  opacity: unknown;
+  color: unknown;
+}
+
+function skipRepeatedTextState(kit: InstanceType<typeof PDFKitDocument>, state: TextState) {
+  const k = kit as unknown as {
+    opacity(o: unknown): unknown;
+    fill(color: unknown, rule?: unknown): unknown;
+    text(...args: unknown[]): unknown;
+  };
+  const opacity = k.opacity.bind(k);
+  const fill = k.fill.bind(k);
+  const text = k.text.bind(k);
+  // Whether nothing was written since the last run of text (when this run's opacity was set).
+  let clean = false;
+  let nextOpacity: unknown;
+  let nextColor: unknown;
+  k.opacity = (o) => {
+    if (!state.drawing) return opacity(o);
+    clean = state.ops === state.after;
+    nextOpacity = o;
+    return clean && o === state.opacity ? k : opacity(o);
+  };
+  k.fill = (color, rule) => {
+    if (!state.drawing || rule !== undefined || typeof color !== 'string') return fill(color, rule);
+    nextColor = color;
+    return clean && color === state.color ? k : fill(color);
+  };
+  k.text = (...args) => {
+    if (!state.drawing) return text(...args);
+    const r = text(...args);
+    state.after = state.ops;
+    state.opacity = nextOpacity;
+    state.color = nextColor;
+    return r;
+  };
+}
+
 class RunRenderer extends Renderer {
+  constructor(
+    kit: unknown,
+    private readonly state: TextState,
+  ) {
+    super(kit, undefined);
+  }
+
   override renderLine(line: Line, x: number, y: number) {
+    this.state.drawing = true;
+    try {
+      return this.renderRuns(line, x, y);
+    } finally {
+      this.state.drawing = false;
+    }
+  }
+
+  private renderRuns(line: Line, x: number, y: number) {
     const own = line.inlines;
     // A right-to-left line (language/bidi.ts: one inline per word, in visual order) is drawn in typed order: the
     // same places, but the page's text then holds its words as they were typed, which is the order text
@@ -183,16 +251,63 @@ export function printPdf(doc: TDocumentDefinitions, setup: PrinterSetup): Promis
     setup.virtualfs,
     setup.localAccessPolicy,
   ) as unknown as InstanceType<typeof PDFKitDocument>;
+  // Measured faster, with the fonts' caches shared across documents (pdf/measure.ts).
+  shareFontCaches(kit, setup.fonts);
+  const state: TextState = { drawing: false, ops: 0, after: -1, opacity: undefined, color: undefined };
+  bufferPageContent(kit, state);
+  skipRepeatedTextState(kit, state);
   const builder = new LayoutBuilder(pageSize, normalizePageMargin(d.pageMargins ?? 40), new SVGMeasure());
   builder.registerTableLayouts(tableLayouts);
   const pages = builder.layoutDocument(d.content, kit, d.styles ?? {}, d.defaultStyle ?? { fontSize: 12, font: 'Roboto' }, d.background, header, footer, d.watermark, d.pageBreakBefore);
-  new RunRenderer(kit, undefined).renderPages(pages);
+  new RunRenderer(kit, state).renderPages(pages);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     kit.on('data', (c: Buffer) => chunks.push(c));
     kit.on('end', () => resolve(Buffer.concat(chunks)));
     kit.on('error', reject);
     kit.end();
+  });
+}
+
+interface KitPage {
+  write(chunk: unknown): unknown;
+  end(): unknown;
+}
+
+/**
+ * pdfkit writes every operator of a page (a colour, a position, a run of glyphs) as its own Buffer (its text and
+ * a line break) into the page's content stream, and joins them at the page's end: thousands of small buffers a
+ * page. Here the page collects the operators' text and hands it over as one buffer before anything else is
+ * written to it, and before the page ends: the same bytes in the same order.
+ */
+function bufferPageContent(kit: InstanceType<typeof PDFKitDocument>, state: TextState) {
+  const doc = kit as unknown as { page: KitPage; on(event: 'pageAdded', fn: () => void): void };
+  doc.on('pageAdded', () => {
+    const page = doc.page;
+    state.ops = 0;
+    state.after = -1;
+    const write = page.write.bind(page);
+    const end = page.end.bind(page);
+    let text = '';
+    const flush = () => {
+      if (text === '') return;
+      // As pdfkit's PDFReference.write: the operator's text and a line break, as bytes (latin1).
+      write(Buffer.from(text, 'binary'));
+      text = '';
+    };
+    page.write = (chunk: unknown) => {
+      state.ops++;
+      if (chunk instanceof Uint8Array) {
+        flush();
+        return write(chunk);
+      }
+      text += `${chunk as string}\n`;
+      return undefined;
+    };
+    page.end = () => {
+      flush();
+      return end();
+    };
   });
 }
 
