@@ -26,7 +26,7 @@ const unwrap = <T>(m: T): T => ((m as { __esModule?: boolean; default?: T }).__e
 
 /** pdfkit's EmbeddedFont, as far as used here. */
 interface KitFont {
-  layoutRun?(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: Record<string, number>[]; advanceWidth: number };
+  layoutRun?(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[]; isMark: boolean }[]; positions: Record<string, number>[]; advanceWidth: number };
   layoutCached?(text: string): unknown;
   layoutCache?: Record<string, unknown>;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
@@ -71,7 +71,7 @@ const NOT_STYLE = new Set(['text', 'lineEnd', 'noNewLine', 'leadingCut', 'leadin
 
 /** A word's glyphs as pdfkit's encode uses them: plain values, no reference to a document's parsed font. */
 interface Run {
-  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  glyphs: { id: number; advanceWidth: number; codePoints: number[]; isMark: boolean }[];
   positions: Record<string, number>[];
   advanceWidth: number;
 }
@@ -112,7 +112,8 @@ export function shareFontCaches(kit: unknown, fonts: Record<string, Record<strin
       if (!run) {
         const r = font.layoutRun!(text);
         run = {
-          glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints })),
+          // isMark: right-to-left runs draw a letter's marks with the letter (language/pdfkitRtl.ts).
+          glyphs: r.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints, isMark: g.isMark })),
           positions: r.positions,
           advanceWidth: r.advanceWidth,
         };
