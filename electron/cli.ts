@@ -264,7 +264,19 @@ export async function main(argv: string[]): Promise<number> {
       const parsed = ExportRequest.safeParse(request);
       if (!parsed.success) {
         const issues = toFieldIssues(parsed.error.issues, request);
-        throw new UsageError(say.invalidExport(issues.map((i) => `${i.path.join('.') || 'kind'}: ${fieldText(i, LANG)}`).join('; ')));
+        // An option the kind does not take ("--suggestions" for a Nachweis) is named as the option the user typed.
+        const FLAG: Record<string, string> = { traineeId: '--trainee', taskId: '--task', caseId: '--case', consentId: '--consent', from: '--from', to: '--to', language: '--language', withReason: '--without-reason', suggestions: '--suggestions' };
+        throw new UsageError(
+          say.invalidExport(
+            issues
+              .map((i) =>
+                i.path.length === 0 && i.key === 'unknown_field'
+                  ? say.optionNotFor(String(i.params?.fields ?? '').split(', ').map((f) => FLAG[f] ?? f).join(', '), kind)
+                  : `${i.path.join('.') || 'kind'}: ${fieldText(i, LANG)}`,
+              )
+              .join('; '),
+          ),
+        );
       }
       const file = await withStore((s) => (settleEnds(s.db, toIsoDate(new Date())), runExport(s, parsed.data)));
       fs.writeFileSync(out, file.bytes);

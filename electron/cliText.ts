@@ -106,6 +106,7 @@ export function cliText(lang: CliLang, dataDir: string) {
     portMax: de ? '--port darf höchstens 65535 sein' : '--port must be at most 65535',
     exportExpects: (l: string) => (de ? `export erwartet eine Art: ${l}` : `export expects one kind: ${l}`),
     invalidExport: (l: string) => (de ? `ungültige Angaben zum Export: ${l}` : `invalid export options: ${l}`),
+    optionNotFor: (flags: string, kind: string) => (de ? `${flags} gilt nicht für „${kind}“` : `${flags} does not apply to "${kind}"`),
     unknownCommand: (c: string) => (de ? `unbekannter Befehl „${c}“` : `unknown command "${c}"`),
     noRows: de ? '(keine Einträge)' : '(no entries)',
     demoCreated: (dir: string, pin: string) =>

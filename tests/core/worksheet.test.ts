@@ -280,9 +280,9 @@ describe('worksheet from the command line', () => {
     expect((await pdfPages(fs.readFileSync(withSuggestions))).map((p) => p.text).join(' ')).toContain('Übersetzungen: Arabisch (auch ungeprüfte Vorschläge)');
     // Only a worksheet has suggestions: another export refuses the option and writes nothing.
     const nachweis = path.join(tempDir(), 'nachweis.pdf');
-    const refused = cli(['export', 'nachweis', '--trainee', '1', '--out', nachweis, '--suggestions']);
+    const refused = cli(['export', 'ausbildungsnachweis', '--trainee', '1', '--out', nachweis, '--suggestions']);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('suggestions');
+    expect(refused.stderr).toContain('--suggestions gilt nicht für „ausbildungsnachweis“');
     expect(fs.existsSync(nachweis)).toBe(false);
   });
 
