@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TraineeList } from './pages/TraineeList';
 import { NAV } from './nav';
-import { call, dropPrefetched, keepToken } from './api';
+import { call, endPrefetch, keepToken } from './api';
 import { href, useRoute } from './router';
 import { useAsync } from './useAsync';
 import { TodayContext } from './todayContext';
@@ -58,10 +58,10 @@ export function App() {
   // Counts in the navigation, fresh after every change of page (a saved week or a done deadline changes them).
   const today = useAsync(() => call('today.overview'), [route.join('/')]);
   const counts: Record<string, number> = { '/fristen': today.data?.counts.deadlines ?? 0, '/nachweise': today.data?.counts.nachweise ?? 0 };
-  // The first page has taken what the start asked for in advance (its effects ran before this one): forget the rest,
-  // and keep the token for a reload (boot.ts).
+  // The first page is shown: nothing more is asked for in advance (what was asked for is taken once by the page that
+  // uses it, even when its lazily loaded code mounts after this), and the token is kept for a reload (boot.ts).
   useEffect(() => {
-    dropPrefetched();
+    endPrefetch();
     keepToken();
   }, []);
   return (

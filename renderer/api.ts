@@ -108,13 +108,27 @@ export function prefetch<K extends CallName>(name: K, input: CallInput<K>): Prom
   return entry.promise as Promise<Envelope<CallOutput<K>>>;
 }
 
-/** The data of a prefetched call that has already succeeded, else undefined: lets the first render show it at once. */
+/**
+ * The data of a prefetched call that has already succeeded, else undefined: lets the first render show it at once.
+ * Taken once, like call() takes it: a later call with the same input asks the core again.
+ */
 export function prefetched<K extends CallName>(name: K, input: CallInput<K>): CallOutput<K> | undefined {
-  const envelope = early.get(keyOf(name, input))?.envelope;
-  return envelope?.ok ? (envelope.data as CallOutput<K>) : undefined;
+  const key = keyOf(name, input);
+  const envelope = early.get(key)?.envelope;
+  if (!envelope?.ok) return undefined;
+  early.delete(key);
+  return envelope.data as CallOutput<K>;
 }
 
-/** Forgets prefetched answers and ends asking in advance (called once the first page is shown, and when the page changes). */
+/**
+ * Ends asking in advance (called once the first page is shown). What was asked for stays until the page that asked
+ * for it takes it, however late its code arrives (a lazily loaded page mounts after the app): each answer once.
+ */
+export function endPrefetch() {
+  starting = false;
+}
+
+/** Forgets prefetched answers and ends asking in advance (another page than the start's: nothing of it is shown). */
 export function dropPrefetched() {
   early.clear();
   starting = false;
