@@ -171,7 +171,9 @@ export function findSame(db: Db, d: Pick<GlossaryEntryData, 'occupationId' | 'te
   return row?.id ?? null;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+/** A translation's review state: an unreviewed suggestion, or checked by the firm. */
+export type Review = 'suggested' | 'checked';
+const NONE: ReadonlyMap<string, Review> = new Map();
 const statements = new WeakMap<Db, ReturnType<typeof prepareWrites>>();
 
 function prepareWrites(db: Db) {
@@ -192,8 +194,8 @@ function prepareWrites(db: Db) {
 
 /**
  * Inserts or replaces an entry with its translations (no transaction of its own). Translations into the languages in
- * `suggested` (a starter's, or a CSV file's "Ungeprüft") are unreviewed suggestions, those in `checked` are checked; any
- * other translation the firm types or imports is checked, and one it leaves unchanged keeps its state.
+ * `review` get the state given there (a starter's suggestions, a CSV file's "Ungeprüft" column); any other translation
+ * the firm types or imports is checked, and one it leaves unchanged keeps its state.
  */
 export function writeEntry(
   db: Db,
@@ -201,8 +203,7 @@ export function writeEntry(
   d: GlossaryEntryData,
   origin: GlossaryEntry['origin'],
   ts: string,
-  suggested: ReadonlySet<string> = NONE,
-  checked: ReadonlySet<string> = NONE,
+  review: ReadonlyMap<string, Review> = NONE,
 ): number {
   let st = statements.get(db);
   if (!st) statements.set(db, (st = prepareWrites(db)));
@@ -232,7 +233,7 @@ export function writeEntry(
   for (const [lang, text] of Object.entries(d.translations)) {
     if (!text) continue;
     const old = before.get(lang);
-    st.insertTranslation.run(entryId, lang, text, suggested.has(lang) ? 'suggested' : checked.has(lang) ? 'checked' : old?.text === text ? old.review : 'checked');
+    st.insertTranslation.run(entryId, lang, text, review.get(lang) ?? (old?.text === text ? old.review : 'checked'));
   }
   return entryId;
 }

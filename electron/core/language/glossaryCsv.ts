@@ -21,7 +21,7 @@ import { AppError } from '../errors';
 import { languageNameDe, fileSlug } from '../exports/text';
 import type { Db } from '../store/db';
 import { cellValue, decodeUtf8, parseCsv, writeCsv } from './csv';
-import { assertScope, normalise, translationsOf, writeEntry } from './glossary';
+import { assertScope, normalise, translationsOf, writeEntry, type Review } from './glossary';
 import { decodeBase64 } from './pictures';
 import { ensureStarters } from './starters';
 
@@ -296,19 +296,16 @@ export function importGlossaryCsv(db: Db, input: { occupationId: string | null; 
       const d = normalise(parsed.data);
       for (const l of Object.keys(tr)) languages.add(l);
       // With the column, the file says which of the row's translations are suggestions and which are checked.
-      const suggested = new Set<string>();
-      const checked = new Set<string>();
-      if (unchecked) for (const l of Object.keys(tr)) (unchecked.has(l) ? suggested : checked).add(l);
+      const review = new Map<string, Review>(unchecked ? Object.keys(tr).map((l) => [l, unchecked.has(l) ? 'suggested' : 'checked']) : []);
       if (existing) {
-        const stillSuggested = new Set(existing.suggested);
-        const reviewSame = [...suggested].every((l) => stillSuggested.has(l)) && [...checked].every((l) => !stillSuggested.has(l));
+        const reviewSame = [...review].every(([l, r]) => (r === 'suggested') === existing.suggested.includes(l));
         if (same(existing.data, d) && reviewSame) unchanged++;
         else {
-          writeEntry(db, existing.id, d, 'import', ts, suggested, checked);
+          writeEntry(db, existing.id, d, 'import', ts, review);
           updated++;
         }
       } else {
-        const id = writeEntry(db, null, d, 'import', ts, suggested, checked);
+        const id = writeEntry(db, null, d, 'import', ts, review);
         byKey.set(key(d.occupationId, d.term, d.article), id);
         const tk = key(d.occupationId, d.term, '*');
         byTerm.set(tk, [...(byTerm.get(tk) ?? []), id]);

@@ -311,7 +311,7 @@ function composite(font: KitFont, parts: Part[], advance: number, unicode: numbe
   const subset = font.subset;
   let table = synthetic.get(subset);
   if (!table) synthetic.set(subset, (table = patchSubset(font)));
-  // A placeholder id below zero in the subset's glyph list; patchSubset writes its glyph.
+  // A stand-in id below zero in the subset's glyph list (no glyph of the font has it); patchSubset writes its glyph.
   const id = -1 - table.size;
   table.set(id, { parts, advance });
   subset.glyphs.push(id);
@@ -325,7 +325,7 @@ function composite(font: KitFont, parts: Part[], advance: number, unicode: numbe
   return cid;
 }
 
-/** Teaches the subset to write the placeholder glyphs: TrueType composite glyphs (glyf), their metrics (hmtx). */
+/** Teaches the subset to write the stand-in glyphs: TrueType composite glyphs (glyf), their metrics (hmtx). */
 function patchSubset(font: KitFont): Map<number, { parts: Part[]; advance: number }> {
   const table = new Map<number, { parts: Part[]; advance: number }>();
   const subset = font.subset;

@@ -82,7 +82,8 @@ export function ensureStarters(db: Db, now = new Date()): void {
   })();
 }
 
-const suggestedOf = (s: Starter, d: { translations: Record<string, string> }) => new Set(Object.keys(d.translations).filter((l) => !s.checked.includes(l)));
+const suggestedOf = (s: Starter, d: { translations: Record<string, string> }) =>
+  new Map(Object.keys(d.translations).filter((l) => !s.checked.includes(l)).map((l) => [l, 'suggested' as const]));
 
 /** A newer starter file: its translations that a matching entry lacks are added (as suggestions, but for `checked`). */
 function addTranslations(db: Db, s: Starter) {
