@@ -34,13 +34,6 @@ export function TraineeList() {
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const filtered = Boolean(search || status !== 'all' || occupationId || trainingYear || onlyAttention);
-  // The rows repeat a handful of texts (status, languages): each is translated once per render, not once per row.
-  const texts = new Map<string, string>();
-  const once = (key: string, make: () => string) => {
-    let s = texts.get(key);
-    if (s === undefined) texts.set(key, (s = make()));
-    return s;
-  };
   return (
     <section aria-labelledby="page-title">
       <header className="page-head">
@@ -121,16 +114,16 @@ export function TraineeList() {
                   <a href={href(`/trainees/${r.id}`)}>
                     {r.lastName}, {r.firstName}
                   </a>
-                  {attention.has(r.id) ? <span className="pill pill-danger attention">{once('attention', () => t('today.attention'))}</span> : null}
+                  {attention.has(r.id) ? <span className="pill pill-danger attention">{t('today.attention')}</span> : null}
                 </td>
                 <td>{r.occupationName}</td>
                 <td>
                   {formatDate(r.contractStart)} – {formatDate(r.contractEndPlanned)}
                 </td>
-                <td>{r.firstLanguages.map((l) => once(`language ${l}`, () => tc(`languages.${l}` as 'languages.de'))).join(', ')}</td>
+                <td>{r.firstLanguages.map((l) => tc(`languages.${l}` as 'languages.de')).join(', ')}</td>
                 <td>{r.germanLevel ?? '—'}</td>
                 <td>
-                  <span className={`pill pill-${r.status}`}>{once(`status ${r.status}`, () => t(`statusLabel.${r.status}`))}</span>
+                  <span className={`pill pill-${r.status}`}>{t(`statusLabel.${r.status}`)}</span>
                 </td>
               </tr>
             ))}
